@@ -1,0 +1,22 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class VnDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=_("Hành động"), required=False, max_length=100)
+    actor = forms.CharField(label=_("Người thực hiện"), required=False, max_length=100)
+    date_from = forms.DateField(label=_("Từ ngày"), required=False, widget=VnDateInput())
+    date_to = forms.DateField(label=_("Đến ngày"), required=False, widget=VnDateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError(_("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
+        return data

@@ -1,0 +1,52 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_vietnamese_with_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Content-Security-Policy" in response.headers
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "<script>" not in html  # no inline script anywhere: CSP forbids it
+
+
+def test_404_page_is_vietnamese(client):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_500_page_is_vietnamese(rf):
+    from canhgiac.core.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Hệ thống đang gặp sự cố" in response.content.decode()
+
+
+def test_healthz(client):
+    assert client.get("/healthz").content == b"ok"
+
+
+def test_home_shows_the_users_scope(client, ward_manager, staff_member):
+    client.force_login(ward_manager)
+    html = client.get("/").content.decode()
+    assert "Phường Hồng Gai" in html
+    assert "Đầu mối đơn vị" in html
+
+
+def test_admin_is_for_superusers_only(client, coordinator):
+    coordinator.is_staff = True
+    coordinator.save()
+    client.force_login(coordinator)
+    assert client.get("/quan-tri/").status_code == 302
+
+
+def test_openapi_document_is_json(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.json()["openapi"].startswith("3.")

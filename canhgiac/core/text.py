@@ -1,0 +1,63 @@
+"""Vietnamese text helpers: diacritic folding for search and sorting, and defanging of hostile links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_D_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+
+# Vietnamese alphabetical order; ă, â, đ, ê, ô, ơ, ư are letters of their own.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+_TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng (after ngang)
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip diacritics (đ → d) and collapse white space: "Lừa  ĐẢO" → "lua dao"."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFD", str(text).translate(_D_TABLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+def search_terms(query: str | None, *, limit: int = 8) -> list[str]:
+    """The folded words of a search box: at most `limit` words of at most 64 characters."""
+    return [word[:64] for word in fold(query).split(" ") if word][:limit]
+
+
+def sort_key(text: str | None) -> str:
+    """A string key that orders names by the Vietnamese alphabet, tones breaking ties.
+
+    "Đào" sorts after "Dương", "Ân" after "Anh", as Vietnamese readers expect.
+    """
+    if not text:
+        return ""
+    primary: list[str] = []
+    tones: list[str] = []
+    for ch in unicodedata.normalize("NFC", _SPACES.sub(" ", str(text).strip().lower())):
+        parts = unicodedata.normalize("NFD", ch)
+        letter = unicodedata.normalize("NFC", parts[0] + "".join(c for c in parts[1:] if c in _LETTER_MARKS))
+        tone = next((c for c in parts[1:] if c in _TONES), "")
+        index = _ALPHABET.find(letter)
+        primary.append(chr(0x4E00 + index) if index >= 0 else letter)
+        tones.append(str(_TONES.find(tone) + 1) if tone else "0")
+    return "".join(primary) + "\x00" + "".join(tones)
+
+
+_SCHEME = re.compile(r"\b([hH])[tT][tT]([pP][sS]?)(:/{1,2})")
+_HOST = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w-])", re.UNICODE)
+
+
+def defang(text: str | None) -> str:
+    """Disarm links in hostile text so that nobody clicks them by mistake.
+
+    "http://vietcombank-hotro.com/x" → "hxxp://vietcombank-hotro[.]com/x". The result is still plain text,
+    which templates escape as usual; it is never rendered as a link.
+    """
+    if not text:
+        return ""
+    text = _SCHEME.sub(lambda m: f"{m.group(1)}xx{m.group(2)}{m.group(3)}", str(text))
+    return _HOST.sub(lambda m: m.group(0).replace(".", "[.]"), text)

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+
+
+class OrgConfig(AppConfig):
+    name = "canhgiac.org"
+    label = "org"
+    verbose_name = "Tổ chức và danh sách cán bộ"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from canhgiac.core import nav
+        from canhgiac.core.roles import READ_ROLES
+
+        nav.register(
+            nav.NavItem(
+                key="units",
+                label=_("Đơn vị"),
+                url_name="org:unit_list",
+                audience=frozenset(READ_ROLES),
+                order=20,
+                icon="diagram-3",
+            ),
+        )
