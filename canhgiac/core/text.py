@@ -28,10 +28,18 @@ def search_terms(query: str | None, *, limit: int = 8) -> list[str]:
     return [word[:64] for word in fold(query).split(" ") if word][:limit]
 
 
-def sort_key(text: str | None) -> str:
-    """A string key that orders names by the Vietnamese alphabet, tones breaking ties.
+_KEY_DIGITS = "123456789abcdefghijklmnopqrstuvwxyz"  # never "0": "0" separates the primary key from the tones
 
-    "Đào" sorts after "Dương", "Ân" after "Anh", as Vietnamese readers expect.
+
+def _key_code(n: int) -> str:
+    return _KEY_DIGITS[n // len(_KEY_DIGITS)] + _KEY_DIGITS[n % len(_KEY_DIGITS)]
+
+
+def sort_key(text: str | None) -> str:
+    """An ASCII key that orders names by the Vietnamese alphabet, tones breaking ties.
+
+    "Đào" sorts after "Dương", "Ân" after "Anh", as Vietnamese readers expect. The key uses only lower-case
+    letters and digits, so the C collation and PostgreSQL's locale collations order it the same way.
     """
     if not text:
         return ""
@@ -41,10 +49,17 @@ def sort_key(text: str | None) -> str:
         parts = unicodedata.normalize("NFD", ch)
         letter = unicodedata.normalize("NFC", parts[0] + "".join(c for c in parts[1:] if c in _LETTER_MARKS))
         tone = next((c for c in parts[1:] if c in _TONES), "")
-        index = _ALPHABET.find(letter)
-        primary.append(chr(0x4E00 + index) if index >= 0 else letter)
+        if letter == " ":
+            code = 0
+        elif letter.isdigit() and letter.isascii():
+            code = 1 + int(letter)
+        elif letter in _ALPHABET:
+            code = 20 + _ALPHABET.index(letter)
+        else:
+            code = len(_KEY_DIGITS) ** 2 - 1
+        primary.append(_key_code(code))
         tones.append(str(_TONES.find(tone) + 1) if tone else "0")
-    return "".join(primary) + "\x00" + "".join(tones)
+    return "".join(primary) + "0" + "".join(tones)
 
 
 _SCHEME = re.compile(r"\b([hH])[tT][tT]([pP][sS]?)(:/{1,2})")

@@ -88,3 +88,18 @@ def test_people_sort_by_given_name():
     a.refresh_derived()
     b.refresh_derived()
     assert b.sort_name < a.sort_name
+
+
+def test_database_orders_rosters_by_the_vietnamese_alphabet(tree):
+    """The sort column must order the same on SQLite and PostgreSQL collations."""
+    for name in ["Trần Văn Đức", "Lê Thị Ân", "Phạm Anh", "Nguyễn Văn Dũng", "Hoàng Văn An", "Đỗ Thị Ăn"]:
+        Person.objects.create(unit=tree.hong_gai, full_name=name)
+    ordered = list(Person.objects.order_by("sort_name").values_list("full_name", flat=True))
+    assert ordered == [
+        "Hoàng Văn An",
+        "Phạm Anh",
+        "Đỗ Thị Ăn",
+        "Lê Thị Ân",
+        "Nguyễn Văn Dũng",
+        "Trần Văn Đức",
+    ]
