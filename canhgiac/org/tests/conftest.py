@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 
 import pytest
 import xlsxwriter
@@ -23,7 +24,7 @@ HEADER = [
 ]
 
 
-def xlsx_bytes(rows, *, title_rows=(), merges=(), sheet="Danh sách", before_sheets=()) -> bytes:
+def xlsx_bytes(rows, *, title_rows=(), merges=(), sheet="Danh sách", before_sheets=(), start=None) -> bytes:
     """An .xlsx whose first rows are titles; `merges` are (r1, c1, r2, c2, text) written as merged ranges."""
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
@@ -37,7 +38,7 @@ def xlsx_bytes(rows, *, title_rows=(), merges=(), sheet="Danh sách", before_she
         r += 1
     for r1, c1, r2, c2, text in merges:
         ws.merge_range(r1, c1, r2, c2, text)
-    r = max(r, max((m[2] + 1 for m in merges), default=0))
+    r = start if start is not None else max(r, max((m[2] + 1 for m in merges), default=0))
     for row in rows:
         for c, value in enumerate(row):
             if isinstance(value, dt.date):
@@ -51,9 +52,28 @@ def xlsx_bytes(rows, *, title_rows=(), merges=(), sheet="Danh sách", before_she
     return out.getvalue()
 
 
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text: str) -> bytes:
+    """Text as Windows-1258 writes Vietnamese: letters with their modifiers precomposed, tones as combining
+    marks after them (Python's codec needs that decomposition done first)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append(base + "".join(c for c in parts if c in _TONES))
+    try:
+        return "".join(out).encode("cp1258")
+    except UnicodeEncodeError:
+        return "".join(unicodedata.normalize("NFC", c) if len(c) == 1 else c for c in out).encode("cp1258")
+
+
 def csv_bytes(rows, *, encoding="utf-8", delimiter=",") -> bytes:
     text = io.StringIO()
     csv.writer(text, delimiter=delimiter).writerows(rows)
+    if encoding == "cp1258":
+        return windows_1258(text.getvalue())
     return text.getvalue().encode(encoding)
 
 
