@@ -151,7 +151,7 @@ def import_result(request, pk):
     imp = selectors.import_for_viewer(viewer=request.user, pk=pk)
     if imp.is_busy or not imp.outcomes:
         raise Http404
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     write_result(imp, handle)
     handle.seek(0)
     stem = imp.original_name.rsplit(".", 1)[0][:60] or "danh-sach"

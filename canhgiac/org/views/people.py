@@ -70,7 +70,7 @@ def person_export(request):
     title = _("DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG — %(unit)s") % {
         "unit": (scope.name if scope else "").upper()
     }
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     exports.write_roster(handle, people.select_related("unit"), title=title)
     handle.seek(0)
     name = f"danh-sach-{(scope.code if scope else 'can-bo').lower()}-{timezone.localdate():%Y%m%d}.xlsx"
@@ -83,7 +83,7 @@ def roster_template(request):
         raise Http404
     units = selectors.units_for_choice(viewer=request.user)
     unit = units.filter(pk=request.GET.get("don_vi") or 0).first() or units.first()
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     exports.write_template(handle, unit=unit)
     handle.seek(0)
     return FileResponse(
