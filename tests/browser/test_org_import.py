@@ -9,7 +9,17 @@ SHOTS = "var/test-results"
 
 BAD = [
     HEADER,
-    [1, "Nguyễn Văn An", "HG001", "Chủ tịch UBND", "06685", "Cán bộ", 912345001, "an@honggai.gov.vn", "02/04/1975"],
+    [
+        1,
+        "Nguyễn Văn An",
+        "HG001",
+        "Chủ tịch UBND",
+        "06685",
+        "Cán bộ",
+        912345001,
+        "an@honggai.gov.vn",
+        "02/04/1975",
+    ],
     [2, "Trần Thị Bình", "HG002", "Công chức Tư pháp - Hộ tịch", "06685", "Công chức", "09123", "", ""],
     [3, "Lê Văn Cường", "HG001", "Công chức Văn phòng - Thống kê", "06685", "Công chức", "", "", ""],
 ]
@@ -24,16 +34,25 @@ def fixed():
 
 def upload(page, live_server, name, data):
     page.goto(f"{live_server.url}/don-vi/nhap/")
-    page.set_input_files("input[type=file]", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
+    page.set_input_files(
+        "input[type=file]", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}]
+    )
     page.click("[data-testid=import-submit]")
     page.wait_for_selector("[data-testid=import-status]")
 
 
-def test_manager_fixes_a_file_and_sees_the_roster(page, live_server, login_in_browser, ward_manager, settings, tmp_path):
+def test_manager_fixes_a_file_and_sees_the_roster(
+    page, live_server, login_in_browser, ward_manager, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     login_in_browser(page, ward_manager)
     page.set_viewport_size({"width": 1280, "height": 900})
-    upload(page, live_server, "ds-hong-gai.xlsx", xlsx_bytes(BAD, title_rows=["UBND PHƯỜNG HỒNG GAI", "DANH SÁCH CÁN BỘ"]))
+    upload(
+        page,
+        live_server,
+        "ds-hong-gai.xlsx",
+        xlsx_bytes(BAD, title_rows=["UBND PHƯỜNG HỒNG GAI", "DANH SÁCH CÁN BỘ"]),
+    )
     problems = page.inner_text("[data-testid=import-problems]")
     assert "không phải số điện thoại Việt Nam hợp lệ" in problems
     assert "Mã cán bộ “HG001” lặp lại ở các dòng 4, 6." in problems
@@ -42,7 +61,9 @@ def test_manager_fixes_a_file_and_sees_the_roster(page, live_server, login_in_br
     page.screenshot(path=f"{SHOTS}/org-import-errors.png", full_page=True)
 
     page.click("[data-testid=import-again]")
-    upload(page, live_server, "ds-hong-gai-da-sua.xlsx", xlsx_bytes(fixed(), title_rows=["UBND PHƯỜNG HỒNG GAI"]))
+    upload(
+        page, live_server, "ds-hong-gai-da-sua.xlsx", xlsx_bytes(fixed(), title_rows=["UBND PHƯỜNG HỒNG GAI"])
+    )
     assert page.inner_text("[data-count=created]") == "3"
     page.screenshot(path=f"{SHOTS}/org-import-preview.png", full_page=True)
     page.click("[data-testid=import-commit]")

@@ -65,6 +65,10 @@ def header_labels(rows: list[list], header_row: int) -> list[str]:
 
 
 def _fast_fold(text: str, cache: dict) -> str:
+    """core.text.fold, word by word with a cache (names and positions repeat; e-mails and codes are ASCII)."""
+    folded = cache.get(text)
+    if folded is not None:
+        return folded
     out = []
     for word in text.split():
         if word.isascii():
@@ -74,13 +78,29 @@ def _fast_fold(text: str, cache: dict) -> str:
         if folded is None:
             folded = cache[word] = fold(word)
         out.append(folded)
-    return " ".join(out)
+    folded = " ".join(out)
+    if len(cache) < 200_000:
+        cache[text] = folded
+    return folded
+
+
+def fast_search_text(values: dict, cache: dict) -> str:
+    """Person.search_text for a row of values (same result as Person.refresh_derived)."""
+    parts = [_fast_fold(values["full_name"], cache), _fast_fold(values["position"], cache)]
+    parts.extend(
+        v.lower() if v.isascii() else fold(v)
+        for v in (values["email"], values["phone"], values["staff_code"])
+    )
+    return " ".join(p for p in parts if p)[:400]
 
 
 def _fast_sort_name(full_name: str, cache: dict) -> str:
     """Person.sort_name (core.text.sort_key of "given name + full name"), assembled from memoised words."""
     from canhgiac.core.text import sort_key
 
+    whole = cache.get(full_name)
+    if whole is not None:
+        return whole
     words = full_name.split()
     if not words:
         return ""
@@ -93,7 +113,10 @@ def _fast_sort_name(full_name: str, cache: dict) -> str:
             parts = cache[word] = (head, tail)
         primary.append(parts[0])
         tones.append(parts[1])
-    return ("11".join(primary) + "0" + "0".join(tones))[:400]
+    whole = ("11".join(primary) + "0" + "0".join(tones))[:400]
+    if len(cache) < 200_000:
+        cache[full_name] = whole
+    return whole
 
 
 class _UnitIndex:
@@ -178,19 +201,16 @@ def _data_rows(rows: list[list], header_row: int, name_cols: list[int]) -> list[
         cells = [c for c in row if c != "" and c is not None]
         if not cells:
             continue
-        if (
-            len(set(map(str, cells))) == 1
-            and len(cells) > 1
-            or (len(cells) == 1 and not any(c < len(row) and row[c] not in ("", None) for c in name_cols))
-        ):
-            # a heading merged across the row ("I. Lãnh đạo UBND", "Phòng Kế toán"), or a lone note
-            first = values.text(cells[0])
-            if fold(first).startswith(_FOOTER_WORDS):
+        if len(cells) <= 2 or cells[0] == cells[-1]:
+            lone = len(cells) == 1 and not any(c < len(row) and row[c] not in ("", None) for c in name_cols)
+            if lone or (len(cells) > 1 and len(set(map(str, cells))) == 1):
+                # a heading merged across the row ("I. Lãnh đạo UBND", "Phòng Kế toán"), or a lone note
+                first = values.text(cells[0])
+                if not fold(first).startswith(_FOOTER_WORDS):
+                    section = first
                 continue
-            section = first
-            continue
-        if fold(values.text(cells[0])).startswith(_FOOTER_WORDS) and len(cells) <= 2:
-            continue
+            if fold(values.text(cells[0])).startswith(_FOOTER_WORDS):
+                continue
         out.append((index + 1, row, section))
     return out
 

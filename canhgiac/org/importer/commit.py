@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from ..models import Person, Placement
-from .analyse import Analysis, _fast_fold, _fast_sort_name
+from .analyse import Analysis, _fast_sort_name, fast_search_text
 
 BATCH = 5000
 
@@ -36,15 +36,14 @@ def _executemany(sql: str, rows: list) -> None:
 
 
 def _derived(values: dict, fold_cache: dict, sort_cache: dict) -> tuple[str, str]:
-    search = _fast_fold(
-        f"{values['full_name']} {values['position']} {values['email']} {values['phone']} {values['staff_code']}",
-        fold_cache,
-    )[:400]
-    return search, _fast_sort_name(values["full_name"], sort_cache)
+    return fast_search_text(values, fold_cache), _fast_sort_name(values["full_name"], sort_cache)
 
 
 def apply(analysis: Analysis, *, import_id: int, effective_on: dt.date | None) -> None:
     ops = connection.ops
+    if connection.vendor == "sqlite" and len(analysis.creates) + len(analysis.updates) > 10_000:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache for the index inserts
     now = ops.adapt_datetimefield_value(timezone.now())
     day = effective_on
     change_day = effective_on or timezone.localdate()

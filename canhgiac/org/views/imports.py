@@ -18,7 +18,6 @@ from ..forms import ImportUploadForm, MappingForm
 from ..importer.headers import FIELDS
 from ..importer.jobs import OUTCOME_LABELS, write_result
 from ..models import RosterImport, Unit
-from ..phones import display_phone
 from .people import XLSX
 from .units import apply_errors
 
