@@ -361,6 +361,9 @@ USE_THOUSAND_SEPARATOR = True
 # --- files ---------------------------------------------------------------------------------------------
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [
+    BASE_DIR / "static"
+]  # project-wide assets: vendored Bootstrap, htmx, Chart.js; shared css/js
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here once collectstatic has run
 MEDIA_URL = "/media/"

@@ -50,3 +50,15 @@ def test_openapi_document_is_json(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
+
+
+def test_every_static_asset_of_the_base_template_is_served(client):
+    """Vendored assets come from the project itself (no CDN) and must actually resolve."""
+    import re
+
+    html = client.get("/").content.decode()
+    assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    assert len(assets) >= 6
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200, asset
