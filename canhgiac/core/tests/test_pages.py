@@ -62,3 +62,16 @@ def test_every_static_asset_of_the_base_template_is_served(client):
     for asset in assets:
         response = client.get(asset)
         assert response.status_code == 200, asset
+
+
+def test_collectstatic_succeeds_with_the_production_manifest_storage(settings, tmp_path):
+    """Production serves hashed files through WhiteNoise's manifest storage: every reference must resolve."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", "-v", "0")
+    assert (tmp_path / "staticfiles.json").exists()
