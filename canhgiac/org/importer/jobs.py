@@ -1,8 +1,10 @@
 """The two steps of an import, as run inline or by the background worker, and the result workbook.
 
-analyse: read the file, check every row, store the preview (counts, problems, mapping). Writes no person.
-commit: read and check again inside one transaction (the database may have changed since the preview), then
-write everything, or nothing when any row is rejected.
+analyse: read the file, check every row, store the preview (counts, problems, mapping). Writes no person;
+keeps the parsed rows next to the upload when the file can be committed (cache.py).
+commit: check again inside one transaction (the database may have changed since the preview): the preview's
+parsed rows when they are still those of the stored file, else the file read and parsed again; then write
+everything, or nothing when any row is rejected.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from canhgiac.core.audit import audit
 from canhgiac.core.exports import safe_cell
 
 from ..models import RosterImport
+from . import cache
 from . import commit as writer
-from .analyse import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis, analyse
+from .analyse import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis, check
+from .parse import Parsed, parse
 from .reading import ImportFileError, Table, read_table
 
 log = logging.getLogger(__name__)
@@ -64,17 +68,28 @@ def _store(imp: RosterImport, table: Table | None, result: Analysis | None) -> N
     imp.sample = result.sample
 
 
-def _analyse(imp: RosterImport, table: Table, report) -> Analysis:
+def _parse(imp: RosterImport, table: Table, report) -> Parsed:
+    report(40, _("Đang kiểm tra từng dòng"))
     header_row = imp.detected.get("header_row") if imp.mapping_overridden else None
     mapping = {int(k): v for k, v in imp.mapping.items()} if imp.mapping_overridden else None
-    return analyse(
-        table,
-        target=imp.unit,
-        mapping=mapping,
-        header_row=header_row,
-        effective_on=imp.effective_on,
-        progress=report,
-    )
+    return parse(table, mapping=mapping, header_row=header_row)
+
+
+def _keep_rows(imp: RosterImport, parsed: Parsed) -> None:
+    """Keep the parsed rows for the commit (which checks them against the roster again)."""
+    try:
+        cache.save(imp, parsed, cache.key_for(imp, cache.file_digest(imp.file.path)))
+    except (OSError, ValueError):
+        log.warning("roster import %s: parsed rows not kept", imp.pk, exc_info=True)
+
+
+def _kept_rows(imp: RosterImport) -> Parsed | None:
+    """The rows the preview parsed, if they are still those of the stored file (cache.py)."""
+    try:
+        digest = cache.file_digest(imp.file.path)
+    except (OSError, ValueError):
+        return None
+    return cache.load(imp, cache.key_for(imp, digest))
 
 
 def run_analysis(import_id: int) -> None:
@@ -83,7 +98,9 @@ def run_analysis(import_id: int) -> None:
     table = result = None
     try:
         table = _read(imp, report)
-        result = _analyse(imp, table, report)
+        result = check(
+            _parse(imp, table, report), target=imp.unit, effective_on=imp.effective_on, progress=report
+        )
     except ImportFileError as exc:
         imp.status, imp.message = RosterImport.Status.FAILED, exc.message
     except Exception:
@@ -95,6 +112,11 @@ def run_analysis(import_id: int) -> None:
     else:
         imp.status = RosterImport.Status.FAILED if result.fatal else RosterImport.Status.READY
     _store(imp, table, result)
+    cache.discard(imp)
+    if result is not None and not result.fatal and result.rejected == 0:
+        if result.creates:
+            writer.derive(result.parsed, result.creates)
+        _keep_rows(imp, result.parsed)
     imp.progress, imp.phase, imp.analysed_at = 100, "", timezone.now()
     imp.save()
 
@@ -107,10 +129,13 @@ def run_commit(import_id: int, actor_id: int | None) -> None:
     report = _progress(imp)
     table = result = None
     try:
-        table = _read(imp, report)
+        parsed = _kept_rows(imp)
+        if parsed is None:
+            table = _read(imp, report)
+            parsed = _parse(imp, table, report)
         report(30, _("Đang kiểm tra và ghi vào danh sách"))
         with transaction.atomic():
-            result = _analyse(imp, table, report)
+            result = check(parsed, target=imp.unit, effective_on=imp.effective_on, progress=report)
             if not result.fatal and result.rejected == 0:
                 writer.apply(result, import_id=imp.pk, effective_on=imp.effective_on)
                 audit(
@@ -146,6 +171,7 @@ def run_commit(import_id: int, actor_id: int | None) -> None:
         else:
             imp.status = RosterImport.Status.DONE
             imp.committed_at, imp.committed_by = timezone.now(), actor
+    cache.discard(imp)
     _store(imp, table, result)
     imp.progress, imp.phase = 100, ""
     imp.save()
@@ -202,13 +228,13 @@ def write_result(imp: RosterImport, target) -> None:
 
 
 def _row_numbers(imp: RosterImport, table: Table) -> list[int]:
-    from .analyse import _data_rows
     from .headers import FIELDS
+    from .parse import data_rows
 
     mapping = {int(k): v for k, v in imp.mapping.items() if v in FIELDS}
     by_field = {v: k for k, v in mapping.items()}
     name_cols = [by_field[f] for f in ("full_name", "family_name", "given_name") if f in by_field]
     return [
         number
-        for number, _row, _section in _data_rows(table.rows, imp.detected.get("header_row", 0), name_cols)
+        for number, _row, _section in data_rows(table.rows, imp.detected.get("header_row", 0), name_cols)
     ]
