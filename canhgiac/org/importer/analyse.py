@@ -314,15 +314,20 @@ def _people_elsewhere(codes: list[str], target: Unit) -> dict[str, tuple]:
     """{staff code: person} for the file's staff codes held by people outside the target subtree (the
     NOT (staff_code = '') term lets the database use the partial unique index on staff codes)."""
     quote = connection.ops.quote_name
-    size = max(100, min(connection.features.max_query_params or 10_000, 10_000) - 10)
+    outside = f"AND NOT (p.{quote('staff_code')} = '') AND NOT (u.{quote('path')} LIKE %s ESCAPE '\\')"
     out: dict[str, tuple] = {}
-    for start in range(0, len(codes), size):
-        chunk = codes[start : start + size]
-        where = (
-            f"p.{quote('staff_code')} IN ({', '.join(['%s'] * len(chunk))}) AND NOT (p.{quote('staff_code')} = '') "
-            f"AND NOT (u.{quote('path')} LIKE %s ESCAPE '\\')"
-        )
-        for row in _people(where, [*chunk, _subtree_like(target)]):
+    if connection.vendor == "postgresql":  # one array parameter, however many codes
+        chunks = [codes] if codes else []
+    else:
+        size = max(100, min(connection.features.max_query_params or 10_000, 10_000) - 10)
+        chunks = [codes[start : start + size] for start in range(0, len(codes), size)]
+    for chunk in chunks:
+        if connection.vendor == "postgresql":
+            where, params = f"p.{quote('staff_code')} = ANY(%s) {outside}", [chunk, _subtree_like(target)]
+        else:
+            marks = ", ".join(["%s"] * len(chunk))
+            where, params = f"p.{quote('staff_code')} IN ({marks}) {outside}", [*chunk, _subtree_like(target)]
+        for row in _people(where, params):
             out[row[1].upper()] = row
     return out
 

@@ -234,3 +234,16 @@ def test_derived_columns_of_new_people_match_the_model(rows):
         person = Person(full_name=name, position=position, email=email, phone=phone, staff_code=code)
         person.refresh_derived()
         assert (search_texts[i], sort_names[i]) == (person.search_text, person.sort_name)
+
+
+def test_backslashes_and_empty_cells_are_stored_as_written(tree, ward_manager, media):
+    rows = [
+        HEADER,
+        [1, "Ngô Thị Hạnh", "HG\\N", "Kế toán \\ thủ quỹ \\N", "06685", "", "", "", ""],
+        [2, "Đinh Văn Tài", "HG201", "", "06685", "", "", "", ""],
+    ]
+    imp = preview(tree.hong_gai, ward_manager, rows)
+    services.roster_import_commit(imp=imp, actor=ward_manager)
+    hanh = Person.objects.get(full_name="Ngô Thị Hạnh")
+    assert (hanh.staff_code, hanh.position, hanh.date_of_birth) == ("HG\\N", "Kế toán \\ thủ quỹ \\N", None)
+    assert Person.objects.get(staff_code="HG201").position == ""
