@@ -12,7 +12,7 @@ import re
 from django.utils.translation import gettext as _
 
 MAX_PATTERNS = 20
-MAX_PATTERN_LENGTH = 300
+MAX_PATTERN_LENGTH = 600
 
 # Ordinary sentences that no pattern may match: a pattern that fires on them is far too broad.
 NEUTRAL_SENTENCES = (
