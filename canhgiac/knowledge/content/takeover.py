@@ -220,7 +220,7 @@ METHODS = [
         "severity": 2,
         "channels": ["telegram"],
         "targets": "Người dùng Telegram, nhất là thành viên các nhóm đầu tư, việc làm, trò chơi",
-        "keywords": "telegram, mã đăng nhập, chụp màn hình, nhận quà, premium miễn phí, mất tài khoản telegram, mã 5 số",
+        "keywords": "telegram, mã OTP, otp, mã đăng nhập, chụp màn hình, nhận quà, premium miễn phí, mất tài khoản telegram, mã 5 số",
         "summary": (
             "Kẻ gian nhắn tin trên Telegram mời nhận quà, tài khoản Premium miễn phí hay tham gia bình chọn, rồi dụ người "
             "dùng nhập số điện thoại và “chụp màn hình gửi lại để xác nhận”. Ảnh chụp màn hình chứa mã đăng nhập Telegram "

@@ -116,8 +116,23 @@ class Material(TimeStamped):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_text = search_words(self.title, self.description, self.get_kind_display())
+        self.search_text = self.build_search_text(self._search_methods())
         super().save(*args, **kwargs)
+
+    def _search_methods(self):
+        if self.pk is None:
+            return []
+        return list(self.methods.only("name", "keywords"))
+
+    def build_search_text(self, methods) -> str:
+        """Title, description, kind and the names and keywords of the tagged methods, folded."""
+        return search_words(
+            self.title,
+            self.description,
+            self.get_kind_display(),
+            *(m.name for m in methods),
+            *(m.keywords for m in methods),
+        )
 
     def get_absolute_url(self):
         return reverse("knowledge:material_detail", args=[self.pk])

@@ -148,6 +148,11 @@ class ScamMethod(TimeStamped):
     def legal_items(self) -> list[str]:
         return [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
 
+    @property
+    def legal_short(self) -> list[str]:
+        """The articles cited, without their titles: "Điều 174 Bộ luật Hình sự năm 2015 (...)"."""
+        return [item.split(":", 1)[0].strip() for item in self.legal_items]
+
     def channel_labels(self) -> list[str]:
         labels = dict(Channel.choices)
         return [str(labels.get(code, code)) for code in self.channels]
