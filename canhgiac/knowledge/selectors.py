@@ -77,7 +77,7 @@ def method_choices(*, published_only: bool = False) -> list[tuple[str, str]]:
 
 
 def published_methods():
-    return ScamMethod.objects.published().annotate(flag_count=Count("red_flags"))
+    return ScamMethod.objects.published().annotate(flag_count=Count("red_flags")).order_by("number", "name")
 
 
 def method_groups(methods) -> list[dict]:
