@@ -178,7 +178,9 @@ def search_methods(query: str) -> list[ScamMethod]:
     terms = search_terms(query)
     if not terms:
         return []
-    significant = [t for t in terms if t not in STOP_WORDS] or terms
+    significant = [t for t in terms if t not in STOP_WORDS]
+    if not significant:  # "lừa đảo", "thủ đoạn lừa đảo": every method is one
+        return list(published_methods())
     phrase = f" {' '.join(significant)} "
     scored = []
     for slug, item in _method_index().items():
@@ -191,15 +193,17 @@ def search_methods(query: str) -> list[ScamMethod]:
                 score += best
         if not matched:
             continue
-        if len(significant) > 1:
-            score += sum(3 * w for _words, text, w in item.fields if phrase in text)
-        complete = matched == len(significant)
-        scored.append((complete, score, slug))
-    if any(c for c, _s, _slug in scored):
-        scored = [row for row in scored if row[0]]
+        phrase_score = (
+            sum(3 * w for _words, text, w in item.fields if phrase in text) if len(significant) > 1 else 0
+        )
+        # Best: the words as typed, side by side; then all the words somewhere; then some of them.
+        rank = 2 if phrase_score else 1 if matched == len(significant) else 0
+        scored.append((rank, score + phrase_score, slug))
+    best = max((rank for rank, _s, _slug in scored), default=0)
+    scored = [row for row in scored if row[0] == best]
     scored.sort(key=lambda row: (-row[1], row[2]))
-    by_slug = {m.slug: m for m in published_methods().filter(slug__in=[s for _c, _s, s in scored])}
-    return [by_slug[s] for _c, _s, s in scored if s in by_slug]
+    by_slug = {m.slug: m for m in published_methods().filter(slug__in=[s for _r, _s, s in scored])}
+    return [by_slug[s] for _r, _s, s in scored if s in by_slug]
 
 
 # --- materials -----------------------------------------------------------------------------------------
