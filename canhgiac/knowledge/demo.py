@@ -210,8 +210,13 @@ def _materials(ctx) -> int:
                 note="Cập nhật số liệu vụ việc quý III",
                 actor=actor,
             )
-        downloads = ctx.rng.randint(20, 400)
-        Material.objects.filter(pk=material.pk).update(download_count=downloads)
-        material.versions.filter(number=material.current_version.number).update(download_count=downloads)
+        # Deterministic download figures, spread over the versions (older versions were downloaded first).
+        material.refresh_from_db()
+        total = 0
+        for version in material.versions.order_by("number"):
+            count = ctx.rng.randint(20, 300)
+            version.__class__.objects.filter(pk=version.pk).update(download_count=count)
+            total += count
+        Material.objects.filter(pk=material.pk).update(download_count=total)
         created += 1
     return created

@@ -39,11 +39,13 @@ ND_13 = (
 # --- pattern building blocks (all lower case, no diacritics) --------------------------------------------
 # Not preceded by a negation: "khong chuyen tien" in a warning is not a demand to transfer money.
 NEG = (
+    r"\b(?=[a-z])"  # cheap test first: the lookbehinds run only where a word starts
     r"(?<!khong )(?<!ko )(?<!k )(?<!dung )(?<!chua )(?<!khong nen )(?<!khong duoc )(?<!khong bao gio )"
     r"(?<!khong can )(?<!khong phai )(?<!tuyet doi khong )(?<!khong yeu cau )"
 )
-# Second person, as scammers address their target ("a ck cho e", "quy khach vui long").
-YOU = r"(?:anh|chi|em|ban|ong|ba|co|chu|bac|quy khach|qk|a|c|b|mn|cac ban)"
+# Second person, as scammers address their target ("anh ck cho em", "quy khach vui long"). Not "co", "a", "c":
+# folded, they are also "có", "à"/"ạ" and would match almost any sentence.
+YOU = r"(?:anh|chi|em|ban|ong|ba|chu|bac|quy khach|qk|mn|cac ban)"
 # Paying, in the words and abbreviations people type.
 PAY = (
     r"(?:chuyen khoan|chuyen tien|chuyen|ck|nap tien|nap|nop tien|nop|dong tien|dong|thanh toan|tt|gui tien)"
@@ -55,6 +57,9 @@ LINK = (
     r"(?:https?://|www\.|\bbit\.ly\b|\btinyurl\b|\bshorturl\b|\bt\.me/"
     r"|\b[a-z0-9-]+\.(?:com|net|org|vn|xyz|top|click|site|online|info|cc|io|me|app|link|live|shop|vip|example)\b)"
 )
+# A link written with its scheme or www: cheap to look for first (a pattern that starts with LINK would try the
+# bare-domain branch at every word).
+URL = r"(?:https?://|www\.)\S+"
 URGENT = (
     r"(?:ngay lap tuc|ngay bay gio|khan cap|gap|truoc \d{1,2} ?(?:h|gio)|trong (?:vong )?\d+ ?(?:h|gio|phut)"
     r"|trong ngay hom nay|het han hom nay)"

@@ -16,6 +16,7 @@ from ._common import (
     OTP,
     PAY,
     URGENT,
+    URL,
     YOU,
 )
 
@@ -402,7 +403,7 @@ METHODS = [
                 "patterns": [
                     r"\b(?:cap nhat|xac thuc|dong bo|kich hoat lai|nhan (?:tien )?(?:tro cap|ho tro|hoan thue|bao hiem))\b.{0,80}"
                     + LINK,
-                    LINK
+                    URL
                     + r".{0,80}\b(?:de (?:tranh|khong) bi (?:khoa|dung|gian doan)|de nhan (?:tien|tro cap|ho tro))\b",
                 ],
             },
@@ -471,7 +472,7 @@ METHODS = [
                 "weight": 0.4,
                 "patterns": [
                     r"\b" + URGENT + r"\b.{0,60}" + LINK,
-                    LINK + r".{0,60}\b" + URGENT + r"\b",
+                    URL + r".{0,60}\b" + URGENT + r"\b",
                 ],
             },
         ],

@@ -1,7 +1,7 @@
 """Group 2 — taking over accounts: social networks, Telegram, identity data, deepfakes, phones."""
 
 # ruff: noqa: E501
-from ._common import ACCOUNT, BLHS_174, BLHS_289, BLHS_290, BLHS_291, CT_21, LINK, ND_13, NEG, PAY, YOU
+from ._common import ACCOUNT, BLHS_174, BLHS_289, BLHS_290, BLHS_291, CT_21, LINK, ND_13, NEG, PAY, URL, YOU
 
 METHODS = [
     {
@@ -112,7 +112,7 @@ METHODS = [
                 "weight": 0.8,
                 "patterns": [
                     r"\b(?:binh chon|vote|bau chon|like) (?:giup|cho|ho)\b.{0,80}" + LINK,
-                    LINK + r".{0,80}\b(?:dang nhap|login)\b.{0,30}\b(?:facebook|fb|zalo|telegram)\b",
+                    URL + r".{0,80}\b(?:dang nhap|login)\b.{0,30}\b(?:facebook|fb|zalo|telegram)\b",
                 ],
             },
             {
