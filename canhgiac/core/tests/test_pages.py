@@ -75,3 +75,12 @@ def test_collectstatic_succeeds_with_the_production_manifest_storage(settings, t
     }
     call_command("collectstatic", "--noinput", "-v", "0")
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_only_the_closest_nav_entry_is_active(client, ward_manager):
+    client.force_login(ward_manager)
+    items = client.get("/don-vi/nhap/").context["nav_items"]
+    active = [item["key"] for item in items if item["active"]]
+    assert len(active) <= 1
+    items = client.get("/don-vi/").context["nav_items"]
+    assert [item["key"] for item in items if item["active"]] == ["units"]
