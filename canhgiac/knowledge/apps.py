@@ -39,6 +39,7 @@ class KnowledgeConfig(AppConfig):
                 audience=frozenset({Role.COORDINATOR}),
                 order=60,
                 icon="pencil-square",
+                group="campaign",
             ),
         )
         home.register(
