@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .filetypes import ACCEPTED_HELP, MAX_UPLOAD, SIZE_LIMITS, human_size
 from .models import Audience, Channel, Material, ScamMethod, Visibility
+from .services.methods import EDITABLE_FIELDS
 
 
 class LinesField(forms.CharField):
@@ -52,20 +53,7 @@ class MethodForm(forms.ModelForm):
 
     class Meta:
         model = ScamMethod
-        fields = [
-            "name",
-            "group",
-            "severity",
-            "summary",
-            "steps",
-            "do_list",
-            "dont_list",
-            "channels",
-            "targets",
-            "legal_basis",
-            "keywords",
-            "related",
-        ]
+        fields = [*EDITABLE_FIELDS, "related"]  # what services.method_update accepts
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "legal_basis": forms.Textarea(attrs={"rows": 4}),
