@@ -7,9 +7,9 @@ import threading
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
-from canhgiac.core.text import search_terms
+from canhgiac.core.text import fold, search_terms
 
 from .cache import catalogue_version
 from .models import Material, MaterialVersion, RedFlag, ScamMethod, search_words
@@ -225,7 +225,12 @@ def material_list(*, viewer, query: str = "", kind: str = "", method: str = "", 
     if method:
         qs = qs.filter(methods__slug=method)
     if audience:
-        qs = qs.filter(audiences__contains=audience)
+        qs = qs.filter(
+            Q(audiences=audience)
+            | Q(audiences__startswith=f"{audience} ")
+            | Q(audiences__endswith=f" {audience}")
+            | Q(audiences__contains=f" {audience} ")
+        )
     return qs
 
 
@@ -250,3 +255,47 @@ def materials_for_method(*, viewer, method: ScamMethod, limit: int = 6):
         .filter(methods=method, current_version__isnull=False)
         .select_related("current_version")[:limit]
     )
+
+
+# --- pattern tester (coordinators) ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlagHit:
+    code: str
+    method_slug: str
+    text: str
+    weight: float
+    start: int
+    end: int
+
+
+def flag_hits(message: str, *, extra=()) -> tuple[str, list[FlagHit]]:
+    """The folded message and every flag that fires on it (published rules plus `extra` rules), first span each."""
+    folded = fold(message)
+    rules = list(red_flag_rules())
+    seen = {r.code for r in rules}
+    rules += [r for r in extra if r.code not in seen]
+    hits = []
+    for rule in rules:
+        for pattern in rule.patterns:
+            match = pattern.search(folded)
+            if match:
+                hits.append(FlagHit(rule.code, rule.method_slug, rule.text, rule.weight, *match.span()))
+                break
+    return folded, hits
+
+
+def highlighted(folded: str, hits: list[FlagHit]) -> list[tuple[str, bool]]:
+    """The folded text cut into (piece, is_flagged) parts for display."""
+    marks = [False] * len(folded)
+    for hit in hits:
+        for i in range(hit.start, hit.end):
+            marks[i] = True
+    parts: list[tuple[str, bool]] = []
+    for ch, flagged in zip(folded, marks, strict=True):
+        if parts and parts[-1][1] == flagged:
+            parts[-1] = (parts[-1][0] + ch, flagged)
+        else:
+            parts.append((ch, flagged))
+    return parts

@@ -23,6 +23,7 @@ urlpatterns = [
     path("quan-ly/<slug:slug>/", manage.method_edit, name="manage_method_edit"),
     path("quan-ly/<slug:slug>/cong-bo/", manage.method_publish, name="manage_method_publish"),
     path("quan-ly/<slug:slug>/ngung-cong-bo/", manage.method_unpublish, name="manage_method_unpublish"),
+    path("quan-ly/<slug:slug>/thu-mau/", manage.pattern_test, name="manage_pattern_test"),
     path("quan-ly/<slug:slug>/lich-su/", manage.method_history, name="manage_method_history"),
     path("quan-ly/<slug:slug>/lich-su/<int:number>/", manage.method_revision, name="manage_method_revision"),
     path(

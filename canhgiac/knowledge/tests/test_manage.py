@@ -205,3 +205,21 @@ def test_management_list_queries_stay_constant(client, seeded, coordinator, djan
     with django_assert_max_num_queries(8):
         response = client.get("/kien-thuc/quan-ly/")
     assert response.content.decode().count("Đã công bố") >= 29
+
+
+def test_pattern_tester_marks_what_fires_and_escapes_the_message(client, seeded, coordinator, ward_manager):
+    url = "/kien-thuc/quan-ly/gia-danh-cong-an-vien-kiem-sat-toa-an/thu-mau/"
+    client.force_login(ward_manager)
+    assert client.post(url, {"message": "x"}).status_code == 404
+    client.force_login(coordinator)
+    message = (
+        "Bà Hạnh, bà phải giữ bí mật, không được nói với người nhà. Bà chuyển 300 triệu vào TK tạm giữ "
+        "<script>alert(1)</script> http://congan-xacminh.example"
+    )
+    html = client.post(url, {"message": message}).content.decode()
+    assert "cong-an-buoc-giu-bi-mat" in html and "cong-an-chuyen-tien-tai-khoan-tam-giu" in html
+    assert "<mark>" in html and "giu bi mat" in html
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "hxxp://congan-xacminh[.]example" in html
+    quiet = client.post(url, {"message": "Chiều nay họp giao ban lúc 14 giờ."}).content.decode()
+    assert "không dấu hiệu nào khớp" in quiet

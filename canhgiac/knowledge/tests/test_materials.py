@@ -291,3 +291,24 @@ def test_library_list_queries_do_not_grow(client, coordinator, upload, django_as
         _material(coordinator, upload, title=f"Tài liệu {i}")
     with django_assert_max_num_queries(6):
         client.get("/kien-thuc/tai-lieu/")
+
+
+def test_selectors_material_audience_filter_matches_whole_codes(seeded, coordinator, upload):
+    from canhgiac.knowledge.selectors import material_list
+    from canhgiac.knowledge.services import material_create
+
+    for title, audiences in [
+        ("A", ["public", "elderly"]),
+        ("B", ["students"]),
+        ("C", ["civil_servants", "workers"]),
+    ]:
+        material_create(
+            title=title,
+            kind="document",
+            visibility="public",
+            upload=upload(f"{title}.pdf", pdf_bytes(title)),
+            audiences=audiences,
+            actor=coordinator,
+        )
+    titles = lambda code: sorted(m.title for m in material_list(viewer=coordinator, audience=code))  # noqa: E731
+    assert titles("elderly") == ["A"] and titles("public") == ["A"] and titles("workers") == ["C"]

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from canhgiac.core.roles import Role
 from canhgiac.core.scoping import has_role
 
-from .. import services
+from .. import selectors, services
 from ..forms import ExampleFormSet, MethodCreateForm, MethodForm, RedFlagFormSet
 from ..models import MIN_DO, MIN_DONT, MIN_EXAMPLES, MIN_RED_FLAGS, MethodRevision, ScamMethod
+from ..patterns import compile_patterns
 from ..revisions import FIELDS
 
 RESERVED_SLUGS = {"tai-lieu", "quan-ly"}
@@ -225,3 +226,29 @@ def method_restore(request, slug, number):
             request, _("Đã khôi phục nội dung bản %(n)s thành bản %(m)s.") % {"n": number, "m": result.number}
         )
     return redirect("knowledge:manage_method_edit", slug=slug)
+
+
+@coordinator_required
+@require_POST
+def pattern_test(request, slug):
+    """htmx: which red flags fire on a pasted message (this method's saved flags, even unpublished, and all
+    published ones), with the matching parts marked on the folded text."""
+    method = get_object_or_404(ScamMethod.objects.prefetch_related("red_flags"), slug=slug)
+    message = request.POST.get("message", "")[:5000]
+    own = [
+        selectors.RedFlagRule(f.code, method.slug, f.text, f.weight, compile_patterns(f.patterns))
+        for f in method.red_flags.all()
+    ]
+    folded, hits = selectors.flag_hits(message, extra=own)
+    return render(
+        request,
+        "knowledge/manage/_pattern_test.html",
+        {
+            "method": method,
+            "message": message,
+            "hits": hits,
+            "own_hits": [h for h in hits if h.method_slug == method.slug],
+            "other_hits": [h for h in hits if h.method_slug != method.slug],
+            "parts": selectors.highlighted(folded, hits),
+        },
+    )
