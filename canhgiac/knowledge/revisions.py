@@ -39,7 +39,16 @@ def snapshot(method: ScamMethod) -> dict:
     return data
 
 
-def _show(value) -> str:
+def _show(value, field: str = "") -> str:
+    from .models import Channel
+
+    if field == "group" and value:
+        return str(dict(ScamMethod.Group.choices).get(value, value))
+    if field == "severity" and value:
+        return str(dict(ScamMethod.Severity.choices).get(value, value))
+    if field == "channels" and isinstance(value, list):
+        labels = dict(Channel.choices)
+        return ", ".join(str(labels.get(v, v)) for v in value)
     if isinstance(value, bool):
         return _("Đã công bố") if value else _("Chưa công bố")
     if isinstance(value, list):
@@ -53,7 +62,13 @@ def diff(before: dict | None, after: dict) -> list[dict]:
     rows = []
     for name, label in FIELDS:
         if before.get(name) != after.get(name):
-            rows.append({"field": label, "before": _show(before.get(name)), "after": _show(after.get(name))})
+            rows.append(
+                {
+                    "field": label,
+                    "before": _show(before.get(name), name),
+                    "after": _show(after.get(name), name),
+                }
+            )
     old_flags = {f["code"]: f for f in before.get("red_flags", [])}
     new_flags = {f["code"]: f for f in after.get("red_flags", [])}
     for code, flag in new_flags.items():
