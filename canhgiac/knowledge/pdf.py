@@ -1,7 +1,7 @@
 """Printable documents of a method: an A4 leaflet and a poster with a QR code to the public site (WeasyPrint).
 
-Rendering takes a fraction of a second, so the bytes are cached per method revision: an edit or a change of
-publication makes a new revision, hence a new document.
+Rendering takes a fraction of a second, so the bytes are cached per method revision and catalogue version: any
+edit (through the product or elsewhere) makes a new document.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from .cache import catalogue_version
 from .models import ScamMethod
 
 PDF_CACHE_SECONDS = 60 * 60 * 24
@@ -67,7 +68,14 @@ def _context(method: ScamMethod) -> dict:
 def leaflet_pdf(method: ScamMethod) -> bytes:
     """One A4 page: signs, what to do, what never to do, an example message, the QR code to the method page."""
     return _cached(
-        ("leaflet", method.pk, method.revision, settings.SITE_URL, settings.POLICE_AGENCY_NAME),
+        (
+            "leaflet",
+            method.pk,
+            method.revision,
+            catalogue_version(),
+            settings.SITE_URL,
+            settings.POLICE_AGENCY_NAME,
+        ),
         lambda: _render("knowledge/pdf/leaflet.html", _context(method)),
     )
 
@@ -76,7 +84,15 @@ def poster_pdf(method: ScamMethod, *, size: str = "a4") -> bytes:
     """A poster for notice boards: the method, three signs, a big QR code to the public site."""
     page, height = POSTER_SIZES.get(size, POSTER_SIZES["a4"])
     return _cached(
-        ("poster", method.pk, method.revision, page, settings.SITE_URL, settings.POLICE_AGENCY_NAME),
+        (
+            "poster",
+            method.pk,
+            method.revision,
+            catalogue_version(),
+            page,
+            settings.SITE_URL,
+            settings.POLICE_AGENCY_NAME,
+        ),
         lambda: _render(
             "knowledge/pdf/poster.html", {**_context(method), "page_size": page, "page_height": height}
         ),

@@ -16,7 +16,7 @@ from .cache import bump_catalogue_version
 from .catalogue import EXTRA_FORMS, NATIONAL_FORMS
 from .content import METHODS
 from .models import ExampleMessage, MethodRevision, RedFlag, ScamMethod
-from .services.methods import record_revision
+from .services.methods import normalise, record_revision
 
 
 @dataclass
@@ -70,7 +70,7 @@ def seed_knowledge(*, publish: bool = True) -> SeedReport:
         method.steps = list(item["steps"])
         method.do_list = list(item["do"])
         method.dont_list = list(item["dont"])
-        method.channels = list(item["channels"])
+        method.channels = normalise({"channels": item["channels"]})["channels"]
         method.targets = item["targets"]
         method.severity = item["severity"]
         method.legal_basis = "\n".join(item["legal"])

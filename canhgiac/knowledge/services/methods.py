@@ -35,6 +35,24 @@ EDITABLE_FIELDS = (
 )
 
 
+def normalise(data: dict) -> dict:
+    """Browsers send textareas with CRLF and checkboxes in their own order: store one canonical form, so that
+    saving an unchanged form records no change."""
+    from ..models import Channel
+
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        elif key == "channels":
+            order = {code: i for i, code in enumerate(Channel.values)}
+            value = sorted(dict.fromkeys(value), key=lambda code: order.get(code, len(order)))
+        elif isinstance(value, list):
+            value = [v.strip() if isinstance(v, str) else v for v in value]
+        out[key] = value
+    return out
+
+
 def _actor_label(actor) -> str:
     if actor is None:
         return _("Hệ thống")
@@ -145,6 +163,7 @@ def method_create(*, data: dict, actor) -> ScamMethod:
         )
     last = ScamMethod.objects.order_by("-number").values_list("number", flat=True).first() or 0
     method = ScamMethod(slug=slug, number=last + 1, source=ScamMethod.Source.LOCAL)
+    data = normalise(data)
     for field in EDITABLE_FIELDS:
         if field in data:
             setattr(method, field, data[field])
@@ -179,6 +198,7 @@ def method_update(
         )
     flags = _clean_flags(method, red_flags)
     before = snapshot(method)
+    data = normalise(data)
     for field in EDITABLE_FIELDS:
         if field in data:
             setattr(method, field, data[field])

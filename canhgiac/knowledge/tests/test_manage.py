@@ -223,3 +223,15 @@ def test_pattern_tester_marks_what_fires_and_escapes_the_message(client, seeded,
     assert "hxxp://congan-xacminh[.]example" in html
     quiet = client.post(url, {"message": "Chiều nay họp giao ban lúc 14 giờ."}).content.decode()
     assert "không dấu hiệu nào khớp" in quiet
+
+
+def test_saving_an_unchanged_form_records_no_revision(client, seeded, coordinator):
+    client.force_login(coordinator)
+    method = ScamMethod.objects.get(slug=SLUG)
+    data = _form_data(method)
+    data["legal_basis"] = data["legal_basis"].replace("\n", "\r\n")  # as browsers send textareas
+    data["channels"] = list(reversed(data["channels"]))
+    response = client.post(f"/kien-thuc/quan-ly/{SLUG}/", data, follow=True)
+    assert "Không có thay đổi nào để lưu" in response.content.decode()
+    method.refresh_from_db()
+    assert method.revision == 1
