@@ -20,9 +20,8 @@ from .analyse import Analysis, _fast_sort_name, fast_search_text
 from .parse import Parsed
 
 BATCH = 5000
-_NEW_PERSON = (
-    "created_at",
-    "updated_at",
+# The values a file gives a person, in the order rows are written (inserts and updates alike).
+_VALUES = (
     "unit",
     "full_name",
     "position",
@@ -32,10 +31,8 @@ _NEW_PERSON = (
     "staff_code",
     "date_of_birth",
     "status",
-    "search_text",
-    "sort_name",
-    "source_import",
 )
+_NEW_PERSON = ("created_at", "updated_at", *_VALUES, "search_text", "sort_name", "source_import")
 
 
 def _columns(model, names):
@@ -266,19 +263,8 @@ def _with_default(column: list[str], default: str) -> list[str]:
 def _apply_updates(analysis: Analysis, now, day: dt.date, fold_cache, sort_cache) -> None:
     ops = connection.ops
     quote = ops.quote_name
-    fields = [
-        "unit",
-        "full_name",
-        "position",
-        "staff_group",
-        "email",
-        "phone",
-        "staff_code",
-        "date_of_birth",
-        "status",
-    ]
     sets = ", ".join(
-        f"{quote(c)} = %s" for c in _columns(Person, [*fields, "search_text", "sort_name", "updated_at"])
+        f"{quote(c)} = %s" for c in _columns(Person, [*_VALUES, "search_text", "sort_name", "updated_at"])
     )
     sql = f"UPDATE {quote(Person._meta.db_table)} SET {sets} WHERE {quote(Person._meta.pk.column)} = %s"  # noqa: S608
     rows = []

@@ -75,12 +75,16 @@ def _parse(imp: RosterImport, table: Table, report) -> Parsed:
     return parse(table, mapping=mapping, header_row=header_row)
 
 
-def _keep_rows(imp: RosterImport, parsed: Parsed) -> None:
-    """Keep the parsed rows for the commit (which checks them against the roster again)."""
+def _keep_rows(imp: RosterImport, result: Analysis) -> None:
+    """Keep the parsed rows, with the derived columns of the people to create, for the commit (which checks
+    them against the roster again). Only a shortcut: when anything goes wrong, the commit reads the file."""
     try:
-        cache.save(imp, parsed, cache.key_for(imp, cache.file_digest(imp.file.path)))
-    except (OSError, ValueError):
+        if result.creates:
+            writer.derive(result.parsed, result.creates)
+        cache.save(imp, result.parsed, cache.key_for(imp, cache.file_digest(imp.file.path)))
+    except Exception:
         log.warning("roster import %s: parsed rows not kept", imp.pk, exc_info=True)
+        cache.discard(imp)
 
 
 def _kept_rows(imp: RosterImport) -> Parsed | None:
@@ -114,9 +118,7 @@ def run_analysis(import_id: int) -> None:
     _store(imp, table, result)
     cache.discard(imp)
     if result is not None and not result.fatal and result.rejected == 0:
-        if result.creates:
-            writer.derive(result.parsed, result.creates)
-        _keep_rows(imp, result.parsed)
+        _keep_rows(imp, result)
     imp.progress, imp.phase, imp.analysed_at = 100, "", timezone.now()
     imp.save()
 
