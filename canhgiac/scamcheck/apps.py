@@ -5,3 +5,79 @@ class ScamcheckConfig(AppConfig):
     name = "canhgiac.scamcheck"
     label = "scamcheck"
     verbose_name = "Tra cứu và phản ánh lừa đảo"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from django.utils.translation import gettext_lazy as _
+
+        from canhgiac.core import home, nav
+        from canhgiac.core.roles import Role
+
+        from .analyzer.redflags import mark_stale
+        from .views.moderation import home_moderation_context
+        from .views.public import home_context
+
+        everyone = frozenset({nav.PUBLIC, nav.OFFICIAL})
+        nav.register(
+            nav.NavItem(
+                key="scamcheck",
+                label=_("Tra cứu lừa đảo"),
+                url_name="scamcheck:check",
+                audience=everyone,
+                order=5,
+                icon="search",
+            ),
+            nav.NavItem(
+                key="scamcheck_report",
+                label=_("Phản ánh lừa đảo"),
+                url_name="scamcheck:report",
+                audience=frozenset({nav.PUBLIC}),
+                order=6,
+                icon="megaphone",
+            ),
+            nav.NavItem(
+                key="scamcheck_moderation",
+                label=_("Kiểm duyệt phản ánh"),
+                url_name="scamcheck:moderation",
+                audience=frozenset({Role.COORDINATOR}),
+                order=40,
+                icon="shield-check",
+            ),
+        )
+        home.register(
+            home.HomeSection(
+                key="scamcheck",
+                template="scamcheck/_home_section.html",
+                audience=everyone,
+                order=5,
+                context=home_context,
+            ),
+            home.HomeSection(
+                key="scamcheck_moderation",
+                template="scamcheck/_home_moderation.html",
+                audience=frozenset({Role.COORDINATOR}),
+                order=40,
+                context=home_moderation_context,
+            ),
+        )
+
+        # Caches only (DESIGN.md: signals for caches and counters, never for business rules).
+        def red_flags_changed(**kwargs):
+            mark_stale()
+
+        def allowlist_changed(**kwargs):
+            from .selectors import allowlist_changed as bump
+
+            bump()
+
+        for model in ("knowledge.RedFlag", "knowledge.ScamMethod"):
+            post_save.connect(red_flags_changed, sender=model, dispatch_uid=f"scamcheck-cache-{model}-save")
+            post_delete.connect(
+                red_flags_changed, sender=model, dispatch_uid=f"scamcheck-cache-{model}-delete"
+            )
+        post_save.connect(
+            allowlist_changed, sender="scamcheck.AllowlistEntry", dispatch_uid="scamcheck-allow-save"
+        )
+        post_delete.connect(
+            allowlist_changed, sender="scamcheck.AllowlistEntry", dispatch_uid="scamcheck-allow-del"
+        )

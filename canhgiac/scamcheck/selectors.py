@@ -1,0 +1,576 @@
+"""Reads: what the checker answers, moderation queues, the k-anonymity range.
+
+The public lookup path is: normalise (identifiers.py) → allowlist (in-process index) → one indexed query on
+Identifier (kind, value, qualifier) joined to its Listing. That is what bench/scamcheck.py measures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import random
+import re
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from canhgiac.core.text import fold
+
+from .identifiers import BANK_ACCOUNT, BRANDNAME, SOCIAL, TEXT, URL, Parsed, classify, parse_phone
+from .links import host_matches
+from .lookalike import Detector, detector_for
+from .models import (
+    AllowlistEntry,
+    Dispute,
+    Identifier,
+    Listing,
+    PublicStatus,
+    Report,
+    Verification,
+    digest_hex,
+    digest_key,
+)
+
+ALLOWLIST_VERSION_KEY = "scamcheck:allowlist:version"
+CHECK_EVERY = 1.0
+STATUS_RANK = {
+    PublicStatus.VERIFIED_SCAM: 3,
+    PublicStatus.REPORTED: 2,
+    PublicStatus.OFFICIAL: 1,
+    PublicStatus.NO_INFORMATION: 0,
+}
+
+
+# --- the allowlist, indexed in memory ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AllowInfo:
+    id: int
+    kind: str
+    value: str
+    qualifier: str
+    display: str
+    organisation: str
+    category: str
+    category_label: str
+    note: str
+
+
+@dataclass
+class _AllowIndex:
+    exact: dict[tuple[str, str, str], AllowInfo] = field(default_factory=dict)
+    accounts: dict[str, list[AllowInfo]] = field(default_factory=dict)  # digits -> entries (any bank)
+    domains: list[tuple[str, AllowInfo]] = field(default_factory=list)
+    brandnames: dict[str, AllowInfo] = field(default_factory=dict)  # folded, no spaces -> entry
+    detector: Detector | None = None
+
+
+class _AllowState:
+    def __init__(self):
+        self.index = _AllowIndex()
+        self.version: str | None = None
+        self.checked_at = 0.0
+        self.stale = True
+        self.lock = threading.Lock()
+
+
+_allow = _AllowState()
+
+
+def allowlist_changed() -> None:
+    """An allowlist entry changed (signal): this process reloads at once, the others within a second of the
+    commit."""
+    from django.db import transaction
+
+    _allow.stale = True
+    transaction.on_commit(lambda: cache.set(ALLOWLIST_VERSION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def _build_allow_index() -> _AllowIndex:
+    index = _AllowIndex()
+    categories = dict(AllowlistEntry.Category.choices)
+    for entry in AllowlistEntry.objects.filter(is_active=True).order_by("id"):
+        info = AllowInfo(
+            id=entry.pk,
+            kind=entry.kind,
+            value=entry.value,
+            qualifier=entry.qualifier,
+            display=entry.display,
+            organisation=entry.organisation,
+            category=entry.category,
+            category_label=str(categories.get(entry.category, entry.category)),
+            note=entry.note,
+        )
+        index.exact[(entry.kind, entry.value, entry.qualifier)] = info
+        if entry.kind == BANK_ACCOUNT:
+            index.accounts.setdefault(entry.value, []).append(info)
+        elif entry.kind == URL:
+            index.domains.append((entry.value, info))
+        elif entry.kind == BRANDNAME:
+            index.brandnames[fold(entry.value).replace(" ", "")] = info
+    index.detector = detector_for(frozenset(domain for domain, _info in index.domains if "/" not in domain))
+    return index
+
+
+def _allow_index() -> _AllowIndex:
+    now = time.monotonic()
+    if not _allow.stale and now - _allow.checked_at < CHECK_EVERY:
+        return _allow.index
+    with _allow.lock:
+        version = cache.get(ALLOWLIST_VERSION_KEY)
+        if version is None:
+            cache.add(ALLOWLIST_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            version = cache.get(ALLOWLIST_VERSION_KEY)
+        if _allow.stale or version != _allow.version:
+            _allow.index = _build_allow_index()
+            _allow.version = version
+            _allow.stale = False
+        _allow.checked_at = now
+    return _allow.index
+
+
+def lookalike_detector() -> Detector:
+    return _allow_index().detector or detector_for(frozenset())
+
+
+def official_entry(parsed: Parsed) -> AllowInfo | None:
+    index = _allow_index()
+    if parsed.kind == BANK_ACCOUNT:
+        entries = index.accounts.get(parsed.value, [])
+        for info in entries:
+            if not parsed.qualifier or not info.qualifier or info.qualifier == parsed.qualifier:
+                return info
+        return None
+    if parsed.kind == URL:
+        host = parsed.link.host if parsed.link is not None else parsed.value.split("/", 1)[0]
+        for domain, info in index.domains:
+            if "/" in domain:
+                if parsed.value == domain or parsed.value.startswith(domain + "/"):
+                    return info
+            elif host_matches(host, domain):
+                return info
+        return None
+    if parsed.kind == BRANDNAME:
+        return index.brandnames.get(parsed.value)
+    return index.exact.get((parsed.kind, parsed.value, parsed.qualifier)) or index.exact.get(
+        (parsed.kind, parsed.value, "")
+    )
+
+
+def brandname_for(query: str) -> Parsed | None:
+    """A query that is exactly an allowlisted SMS brandname ("Vietcombank", "VNeID")."""
+    key = fold(query).replace(" ", "")
+    if not key or len(key) > 40:
+        return None
+    info = _allow_index().brandnames.get(key)
+    if info is None:
+        return None
+    return Parsed(BRANDNAME, key, display=info.display, detail=info.organisation)
+
+
+# --- looking identifiers up ----------------------------------------------------------------------------
+
+
+@dataclass
+class ItemResult:
+    parsed: Parsed
+    status: str = PublicStatus.NO_INFORMATION
+    official: AllowInfo | None = None
+    identifiers: list[Identifier] = field(default_factory=list)  # the stored identifiers that matched
+    report_count: int = 0
+    verified_at: datetime | None = None
+    reason: str = ""
+    dispute_open: bool = False
+    under_review: bool = False
+    method: object = None  # knowledge.ScamMethod
+    related: list[Identifier] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return str(PublicStatus(self.status).label)
+
+    @property
+    def identifier(self) -> Identifier | None:
+        return self.identifiers[0] if self.identifiers else None
+
+    def as_dict(self) -> dict:
+        parsed = self.parsed
+        out = {
+            "kind": parsed.kind,
+            "value": parsed.value,
+            "display": parsed.display,
+            "detail": parsed.detail,
+            "status": self.status,
+            "status_label": self.status_label,
+        }
+        if parsed.qualifier:
+            out["bank"] = parsed.qualifier
+        if self.official is not None:
+            out["official"] = {"organisation": self.official.organisation, "category": self.official.category}
+        if self.status == PublicStatus.REPORTED:
+            out["reports"] = self.report_count
+        if self.status == PublicStatus.VERIFIED_SCAM:
+            out["verified_at"] = self.verified_at.isoformat() if self.verified_at else None
+            out["reason"] = self.reason
+            out["under_review"] = self.under_review
+        if self.dispute_open:
+            out["dispute_open"] = True
+        if self.method is not None:
+            out["method"] = {"slug": self.method.slug, "name": self.method.name}
+        if self.related:
+            out["related"] = [{"kind": r.kind, "value": r.value, "display": r.display} for r in self.related]
+        return out
+
+
+def parsed_key(parsed: Parsed) -> tuple[str, str, str]:
+    return (parsed.kind, parsed.value, parsed.qualifier)
+
+
+def _lookup_q(parsed: Parsed) -> Q:
+    if parsed.kind == BANK_ACCOUNT and parsed.qualifier:
+        return Q(kind=parsed.kind, value=parsed.value, qualifier__in=[parsed.qualifier, ""])
+    if parsed.kind == BANK_ACCOUNT:
+        return Q(kind=parsed.kind, value=parsed.value)
+    return Q(kind=parsed.kind, value=parsed.value, qualifier="")
+
+
+def _matches(parsed: Parsed, identifier: Identifier) -> bool:
+    if identifier.kind != parsed.kind or identifier.value != parsed.value:
+        return False
+    if parsed.kind == BANK_ACCOUNT:
+        return not parsed.qualifier or identifier.qualifier in {parsed.qualifier, ""}
+    return identifier.qualifier == ""
+
+
+def lookup_many(items: list[Parsed], *, now=None) -> dict[tuple[str, str, str], ItemResult]:
+    """What the checker says about each identifier: one query for all of them."""
+    now = now or timezone.now()
+    results: dict[tuple[str, str, str], ItemResult] = {}
+    to_query: list[Parsed] = []
+    for parsed in items:
+        key = parsed_key(parsed)
+        if key in results:
+            continue
+        result = ItemResult(parsed)
+        results[key] = result
+        official = official_entry(parsed)
+        if official is not None:
+            result.status = PublicStatus.OFFICIAL
+            result.official = official
+        elif parsed.kind != BRANDNAME:
+            to_query.append(parsed)
+    if not to_query:
+        return results
+    q = Q()
+    for parsed in to_query:
+        q |= _lookup_q(parsed)
+    rows = list(Identifier.objects.filter(q).select_related("listing", "listing__method"))
+    for parsed in to_query:
+        result = results[parsed_key(parsed)]
+        matched = [row for row in rows if _matches(parsed, row)]
+        _fold_listings(result, matched, now)
+    return results
+
+
+def _fold_listings(result: ItemResult, matched: list[Identifier], now) -> None:
+    best = PublicStatus.NO_INFORMATION
+    for identifier in matched:
+        listing: Listing | None = getattr(identifier, "listing", None)
+        if listing is None:
+            continue
+        status = listing.public_status(now)
+        if status == PublicStatus.REPORTED:
+            result.report_count += listing.report_count
+        if STATUS_RANK[status] > STATUS_RANK[best]:
+            best = status
+        if status == PublicStatus.VERIFIED_SCAM:
+            result.verified_at = listing.verified_at
+            result.reason = listing.verified_reason
+            result.under_review = listing.review_overdue(now)
+        if status != PublicStatus.NO_INFORMATION:
+            result.identifiers.append(identifier)
+            result.method = result.method or listing.method
+        result.dispute_open = result.dispute_open or (
+            listing.dispute_open and status != PublicStatus.NO_INFORMATION
+        )
+    result.status = best
+    if best == PublicStatus.VERIFIED_SCAM:
+        result.report_count = sum(i.listing.report_count for i in matched if hasattr(i, "listing"))
+
+
+def related_identifiers(identifiers: list[Identifier], *, limit: int = 12) -> list[Identifier]:
+    """Other identifiers the police verified on the same grounds (same report or case): one query."""
+    ids = [i.pk for i in identifiers]
+    if not ids:
+        return []
+    sources = Verification.objects.filter(identifier_id__in=ids, is_active=True).values("source")
+    return list(
+        Identifier.objects.filter(verifications__source__in=sources, verifications__is_active=True)
+        .exclude(pk__in=ids)
+        .distinct()
+        .order_by("kind", "value")[:limit]
+    )
+
+
+@dataclass
+class CheckResult:
+    query: str
+    kind: str  # phone | bank_account | url | social | brandname | text
+    status: str
+    items: list[ItemResult]
+    analysis: object = None  # analyzer.Analysis for free text
+    hint: str = ""
+
+    @property
+    def primary(self) -> ItemResult | None:
+        return self.items[0] if self.items else None
+
+    @property
+    def status_label(self) -> str:
+        return str(PublicStatus(self.status).label)
+
+    def as_dict(self) -> dict:
+        out = {
+            "query": self.query[:300],
+            "kind": self.kind,
+            "status": self.status,
+            "status_label": self.status_label,
+            "items": [item.as_dict() for item in self.items],
+        }
+        if self.analysis is not None:
+            out["analysis"] = self.analysis.as_dict()
+        if self.hint:
+            out["hint"] = self.hint
+        return out
+
+
+def _worst(statuses) -> str:
+    best = PublicStatus.NO_INFORMATION
+    for status in statuses:
+        if STATUS_RANK[status] > STATUS_RANK[best]:
+            best = status
+    return best
+
+
+def check(query: str, *, with_related: bool = True) -> CheckResult:
+    """The one search box: a number, an account, a link, a profile, a brandname or a whole message."""
+    from .analyzer import analyze, sanitize
+
+    query, _truncated = sanitize(query or "")
+    query = query.strip()
+    parsed = classify(query)
+    if not parsed:
+        brand = brandname_for(query)
+        if brand is not None:
+            parsed = [brand]
+    if parsed:
+        extra = []
+        for item in parsed:  # a Zalo account opened by phone number is also that phone number
+            if item.kind == SOCIAL and item.value.startswith("zalo:+"):
+                phone = parse_phone(item.value.split(":", 1)[1])
+                if phone is not None:
+                    extra.append(phone)
+        found = lookup_many(parsed + extra)
+        items = [found[parsed_key(p)] for p in parsed + extra]
+        # A secondary reading (a mobile number as an account number) only shows when something is known.
+        items = [items[0]] + [
+            i for i in items[1:] if i.status != PublicStatus.NO_INFORMATION or i.parsed.kind != BANK_ACCOUNT
+        ]
+        if with_related:
+            for item in items:
+                if item.status == PublicStatus.VERIFIED_SCAM:
+                    item.related = related_identifiers(item.identifiers)
+        kind = parsed[0].kind
+        return CheckResult(query=query, kind=kind, status=_worst(i.status for i in items), items=items)
+    analysis = analyze(query)
+    items = [item.result for item in analysis.identifiers if item.result is not None]
+    hint = ""
+    digits = re.sub(r"\D", "", query)
+    if query and len(query) <= 30 and len(digits) >= 3 and len(digits) >= len(query.replace(" ", "")) - 3:
+        hint = (
+            "Không nhận ra đây là số điện thoại hay số tài khoản hợp lệ. Kiểm tra lại: số di động Việt Nam có 10 "
+            "chữ số (ví dụ 0912 345 678); số tài khoản có từ 6 đến 19 chữ số, nên ghi kèm tên ngân hàng."
+        )
+    return CheckResult(
+        query=query,
+        kind=TEXT,
+        status=_worst(i.status for i in items),
+        items=items,
+        analysis=analysis,
+        hint=hint,
+    )
+
+
+# --- k-anonymity ---------------------------------------------------------------------------------------
+
+HASH_PREFIX_MIN = 5
+HASH_PREFIX_MAX = 8
+HASH_PAD_TO = 16  # answers are padded up to a multiple of this
+
+
+def _prefix_range(prefix: str) -> tuple[int, int]:
+    bits = 4 * len(prefix)
+    low = int(prefix, 16) << (64 - bits)
+    high = low + (1 << (64 - bits)) - 1
+    return low - (1 << 63), high - (1 << 63)
+
+
+def hash_range(prefix: str, *, now=None) -> list[dict]:
+    """Listed and official identifiers whose sha256("kind:value") starts with `prefix`, padded with decoys.
+
+    The decoys are derived from a keyed hash of the prefix and the day, so the same question gets the same
+    answer all day and comparing answers does not reveal which entries are real.
+    """
+    prefix = prefix.lower()
+    now = now or timezone.now()
+    low, high = _prefix_range(prefix)
+    rows = (
+        Identifier.objects.filter(digest__gte=low, digest__lte=high)
+        .filter(Exists(Listing.objects.filter(identifier=OuterRef("pk"))))
+        .select_related("listing")
+    )
+    found: dict[str, str] = {}
+    for identifier in rows:
+        status = identifier.listing.public_status(now)
+        if status == PublicStatus.NO_INFORMATION:
+            continue
+        hexdigest = identifier.hexdigest
+        if hexdigest.startswith(prefix) and STATUS_RANK[status] > STATUS_RANK.get(found.get(hexdigest), -1):
+            found[hexdigest] = status
+    index = _allow_index()
+    for (kind, value, _qualifier), _info in index.exact.items():
+        if kind == BRANDNAME:
+            continue
+        hexdigest = digest_hex(kind, value)
+        if hexdigest.startswith(prefix):
+            found[hexdigest] = PublicStatus.OFFICIAL
+    entries = [{"hash": h, "status": s} for h, s in found.items()]
+    target = max(HASH_PAD_TO, -(-len(entries) // HASH_PAD_TO) * HASH_PAD_TO)
+    seed = hmac.new(
+        settings.SECRET_KEY.encode(), f"{prefix}:{now.date().isoformat()}".encode(), hashlib.sha256
+    )
+    rng = random.Random(seed.digest())  # noqa: S311 - decoys, not secrets
+    statuses = [
+        PublicStatus.REPORTED,
+        PublicStatus.REPORTED,
+        PublicStatus.VERIFIED_SCAM,
+        PublicStatus.OFFICIAL,
+    ]
+    while len(entries) < target:
+        tail = "".join(rng.choice("0123456789abcdef") for _ in range(64 - len(prefix)))
+        entries.append({"hash": prefix + tail, "status": rng.choice(statuses)})
+    entries.sort(key=lambda e: e["hash"])
+    return entries
+
+
+def digest_for(kind: str, value: str) -> tuple[str, int]:
+    hexdigest = digest_hex(kind, value)
+    return hexdigest, digest_key(hexdigest)
+
+
+# --- moderation ----------------------------------------------------------------------------------------
+
+
+def report_queue(
+    *, viewer, status: str | None = Report.Status.NEW, query: str = "", method_id: int | None = None
+):
+    """Reports the viewer moderates, newest first, with what a list row shows (constant number of queries)."""
+    reports = Report.objects.visible_to(viewer).select_related("method", "unit")
+    if status:
+        reports = reports.filter(status=status)
+    if method_id:
+        reports = reports.filter(method_id=method_id)
+    query = (query or "").strip()[:100]
+    if query:
+        parsed = classify(query)
+        if re.fullmatch(r"(?i)PA-[A-Z0-9]{4}-[A-Z0-9]{4}", query):
+            reports = reports.filter(code=query.upper())
+        elif parsed:
+            q = Q()
+            for item in parsed:
+                q |= Q(identifiers__kind=item.kind, identifiers__value=item.value)
+            reports = reports.filter(q).distinct()
+        else:
+            reports = reports.none()
+    return reports.annotate(evidence_count=Count("evidence", distinct=True)).prefetch_related(
+        "identifiers", "identifiers__listing"
+    )
+
+
+def queue_counts(*, viewer) -> dict[str, int]:
+    reports = Report.objects.visible_to(viewer)
+    counts = dict(reports.values_list("status").annotate(n=Count("id")).order_by())
+    from .models import is_province_moderator
+
+    province = is_province_moderator(viewer)
+    return {
+        "new": counts.get(Report.Status.NEW, 0),
+        "decided": sum(v for k, v in counts.items() if k != Report.Status.NEW),
+        "review": review_due(viewer=viewer).count() if province else 0,
+        "disputes": Dispute.objects.visible_to(viewer).filter(status=Dispute.Status.OPEN).count(),
+    }
+
+
+def review_due(*, viewer, now=None):
+    """Verified phone listings whose 12-month review date has come."""
+    from .models import is_province_moderator
+
+    if not is_province_moderator(viewer):
+        return Listing.objects.none()
+    now = now or timezone.now()
+    return (
+        Listing.objects.filter(verified_at__isnull=False, review_due_at__lte=now)
+        .select_related("identifier", "method")
+        .order_by("review_due_at")
+    )
+
+
+def possible_duplicates(report: Report, *, viewer, limit: int = 10):
+    """Other reports, visible to the viewer, that name one of the same identifiers."""
+    ids = list(report.identifiers.values_list("pk", flat=True))
+    if not ids:
+        return Report.objects.none()
+    return (
+        Report.objects.visible_to(viewer)
+        .filter(identifiers__in=ids)
+        .exclude(pk=report.pk)
+        .distinct()
+        .select_related("method")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def identifier_history(identifier: Identifier, *, viewer):
+    """For the moderation page of an identifier: its reports (visible ones), verifications and disputes."""
+    return {
+        "reports": Report.objects.visible_to(viewer).filter(identifiers=identifier).select_related("method"),
+        "verifications": identifier.verifications.select_related("actor", "method"),
+        "disputes": Dispute.objects.visible_to(viewer).filter(identifier=identifier),
+    }
+
+
+def listing_stats(*, now=None) -> dict[str, int]:
+    """Public figures for the home page: verified and live reported identifiers (one query)."""
+    from .models import REPORT_TTL, REPORT_TTL_DEFAULT
+
+    now = now or timezone.now()
+    live = Q(identifier__kind__in=list(REPORT_TTL)) & Q(last_reported_at__gte=now - max(REPORT_TTL.values()))
+    for kind, ttl in REPORT_TTL.items():
+        live &= ~Q(identifier__kind=kind) | Q(last_reported_at__gte=now - ttl)
+    live |= ~Q(identifier__kind__in=list(REPORT_TTL)) & Q(last_reported_at__gte=now - REPORT_TTL_DEFAULT)
+    return Listing.objects.aggregate(
+        verified=Count("pk", filter=Q(verified_at__isnull=False)),
+        reported=Count("pk", filter=Q(verified_at__isnull=True, report_count__gt=0) & live),
+    )
+
+
+def public_allowlist():
+    return AllowlistEntry.objects.filter(is_active=True).order_by("category", "organisation", "display")
