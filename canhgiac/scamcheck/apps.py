@@ -71,13 +71,14 @@ class ScamcheckConfig(AppConfig):
             bump()
 
         for model in ("knowledge.RedFlag", "knowledge.ScamMethod"):
-            post_save.connect(red_flags_changed, sender=model, dispatch_uid=f"scamcheck-cache-{model}-save")
-            post_delete.connect(
-                red_flags_changed, sender=model, dispatch_uid=f"scamcheck-cache-{model}-delete"
+            for signal, name in ((post_save, "save"), (post_delete, "delete")):
+                signal.connect(
+                    red_flags_changed, sender=model, weak=False, dispatch_uid=f"scamcheck-{model}-{name}"
+                )
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                allowlist_changed,
+                sender="scamcheck.AllowlistEntry",
+                weak=False,
+                dispatch_uid=f"scamcheck-allow-{name}",
             )
-        post_save.connect(
-            allowlist_changed, sender="scamcheck.AllowlistEntry", dispatch_uid="scamcheck-allow-save"
-        )
-        post_delete.connect(
-            allowlist_changed, sender="scamcheck.AllowlistEntry", dispatch_uid="scamcheck-allow-del"
-        )

@@ -25,7 +25,32 @@ def min_fill_seconds() -> int:
     return int(getattr(settings, "SCAMCHECK_MIN_FILL_SECONDS", MIN_FILL_SECONDS))
 
 
-class HumanCheckMixin(forms.Form):
+class BootstrapForm(forms.Form):
+    """Bootstrap classes on every widget, and "is-invalid" on the fields that have errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.HiddenInput):
+                continue
+            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs.setdefault("class", css)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class HumanCheckMixin(BootstrapForm):
     """Abuse control without third-party CAPTCHAs: a honeypot field and a minimum time to fill the form."""
 
     website = forms.CharField(
@@ -74,7 +99,7 @@ class MultipleImageField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class CheckForm(forms.Form):
+class CheckForm(BootstrapForm):
     q = forms.CharField(
         label=_("Số điện thoại, số tài khoản, đường link hoặc nội dung tin nhắn"),
         strip=True,
@@ -241,7 +266,7 @@ class ReportForm(HumanCheckMixin):
         return data
 
 
-class TrackForm(forms.Form):
+class TrackForm(BootstrapForm):
     ma = forms.CharField(
         label=_("Mã theo dõi"),
         max_length=20,
@@ -296,7 +321,7 @@ class DisputeForm(HumanCheckMixin):
         return found[0]
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(BootstrapForm):
     identifiers = forms.ModelMultipleChoiceField(
         label=_("Định danh được xác minh"),
         queryset=Identifier.objects.none(),
@@ -326,14 +351,14 @@ class VerifyForm(forms.Form):
             self.initial["identifiers"] = list(report.identifiers.values_list("pk", flat=True))
 
 
-class RejectForm(forms.Form):
+class RejectForm(BootstrapForm):
     reason = forms.CharField(
         label=_("Lý do không chấp nhận (nội bộ)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
     public_note = forms.CharField(label=_("Lời nhắn cho người phản ánh"), required=False, max_length=500)
 
 
-class MergeForm(forms.Form):
+class MergeForm(BootstrapForm):
     into = forms.CharField(
         label=_("Gộp vào phản ánh có mã"),
         max_length=20,
@@ -345,7 +370,7 @@ class MergeForm(forms.Form):
         return re.sub(r"\s", "", self.cleaned_data["into"]).upper()
 
 
-class ListingActionForm(forms.Form):
+class ListingActionForm(BootstrapForm):
     ACTIONS = [
         ("verify", _("Xác minh là lừa đảo")),
         ("confirm", _("Đã xem xét lại: giữ nguyên xác minh")),
@@ -362,7 +387,7 @@ class ListingActionForm(forms.Form):
         self.fields["method"].queryset = ScamMethod.objects.order_by("number", "name")
 
 
-class DisputeDecisionForm(forms.Form):
+class DisputeDecisionForm(BootstrapForm):
     decision = forms.ChoiceField(
         label=_("Quyết định"),
         choices=[("uphold", _("Chấp nhận: gỡ khỏi danh sách")), ("reject", _("Không chấp nhận: giữ nguyên"))],
@@ -375,7 +400,7 @@ class DisputeDecisionForm(forms.Form):
     )
 
 
-class AllowlistForm(forms.Form):
+class AllowlistForm(BootstrapForm):
     kind = forms.ChoiceField(label=_("Loại"), choices=AllowlistEntry.Kind.choices)
     raw = forms.CharField(label=_("Số, tài khoản, tên miền hoặc tên thương hiệu"), max_length=300)
     organisation = forms.CharField(label=_("Cơ quan, tổ chức sở hữu"), max_length=200)
@@ -383,7 +408,7 @@ class AllowlistForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=300)
 
 
-class AllowlistEditForm(forms.Form):
+class AllowlistEditForm(BootstrapForm):
     organisation = forms.CharField(label=_("Cơ quan, tổ chức sở hữu"), max_length=200)
     category = forms.ChoiceField(label=_("Nhóm"), choices=AllowlistEntry.Category.choices)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=300)

@@ -119,9 +119,11 @@ _ACCOUNT_LABELS = re.compile(
     r"\b(?:so tai khoan|so tk|stk|tai khoan|tk|chu tai khoan|chu tk|ctk|ngan hang|nh|account|acc|no)\b[:.]?"
 )
 _SOCIAL_WORDS = re.compile(
-    r"^(?P<platform>facebook|fb|zalo|telegram|tele|tg|tiktok|tik tok)\s*[:.]?\s*(?P<handle>@?\S+)$"
+    r"^(?P<platform>facebook|fb|zalo|telegram|tele|tg|tiktok|tik tok)\s*[:.]?\s*(?P<handle>\S.*)$",
+    re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"(?<![\d])\d(?:[ .\-]?\d){5,18}(?![\d])")
+_MOBILE_STARTS = frozenset({"03", "05", "07", "08", "09"})
 _MONEY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
 
@@ -327,14 +329,12 @@ def parse_social(text: str | None) -> list[Parsed]:
     ):
         found = _social_from_url(text)
         return [found] if found else []
-    folded = fold(text)
-    match = _SOCIAL_WORDS.match(folded)
+    match = _SOCIAL_WORDS.match(text)
     if match:
-        platform = match.group("platform").replace(" ", "")
+        platform = match.group("platform").lower().replace(" ", "")
         platform = {"fb": "facebook", "tele": "telegram", "tg": "telegram"}.get(platform, platform)
-        # Keep the handle as typed (Telegram invite codes are case-sensitive); fold only the platform word.
-        handle = text.split()[-1] if " " in text else text.split(":", 1)[-1]
-        handle = handle.lstrip(":").strip()
+        # The handle as typed (Telegram invite codes are case-sensitive).
+        handle = match.group("handle").strip()
         if platform == "zalo":
             phone = parse_phone(handle)
             if phone is not None and phone.value.startswith("+"):
@@ -343,6 +343,8 @@ def parse_social(text: str | None) -> list[Parsed]:
             found = _social_from_url(handle)
             return [found] if found else []
         handle = handle.lstrip("@")
+        if " " in handle:
+            return []
         if platform == "telegram" and _TELEGRAM_HANDLE.match(handle):
             return [_social("telegram", handle.lower(), f"Telegram: @{handle}")]
         if platform in {"facebook", "tiktok", "zalo"} and _HANDLE.match(handle):
@@ -441,7 +443,7 @@ def classify(query: str) -> list[Parsed]:
         out = [phone]
         if digits.startswith("84") and len(digits) == 11:
             digits = "0" + digits[2:]
-        if len(digits) == 10 and digits[:2] in {"03", "05", "07", "08", "09"}:
+        if len(digits) == 10 and digits[:2] in _MOBILE_STARTS:
             out.append(make_bank_account(digits, None))
         return out
     folded = fold(q)
@@ -450,6 +452,10 @@ def classify(query: str) -> list[Parsed]:
     has_bank = find_bank(folded) is not None
     has_label = bool(_ACCOUNT_LABELS.search(folded))
     digits_only = re.fullmatch(r"[\d .\-]+", q) is not None
+    if digits_only and not (has_bank or has_label):
+        digits = re.sub(r"\D", "", q)
+        if len(digits) < 8 or (digits[:2] in _MOBILE_STARTS and len(digits) in (9, 11)):
+            return []  # a mistyped phone number more likely than an account: the page says what to check
     if has_bank or has_label or digits_only:
         account = parse_bank_account(q)
         if account is not None and _account_residue(folded) <= 5:

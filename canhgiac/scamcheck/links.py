@@ -252,9 +252,10 @@ def parse_link(text: str | None, *, require_known_suffix: bool = True) -> Link |
     host = to_ascii_host(hostname)
     if host is None:
         return None
-    if host.startswith("www."):
-        host = host[4:]
     parsed = _extractor(host)
+    if host.startswith("www.") and parsed.subdomain:
+        host = host[4:]
+        parsed = _extractor(host)
     if (not parsed.suffix or not parsed.domain) and require_known_suffix:
         return None
     registered = f"{parsed.domain}.{parsed.suffix}" if parsed.suffix and parsed.domain else host

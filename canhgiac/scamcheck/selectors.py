@@ -500,8 +500,10 @@ def report_queue(
             reports = reports.filter(q).distinct()
         else:
             reports = reports.none()
-    return reports.annotate(evidence_count=Count("evidence", distinct=True)).prefetch_related(
-        "identifiers", "identifiers__listing"
+    return (
+        reports.annotate(evidence_count=Count("evidence", distinct=True))
+        .order_by("-created_at", "-id")  # GROUP BY queries ignore Meta.ordering
+        .prefetch_related("identifiers", "identifiers__listing")
     )
 
 
