@@ -62,3 +62,40 @@ def test_every_static_asset_of_the_base_template_is_served(client):
     for asset in assets:
         response = client.get(asset)
         assert response.status_code == 200, asset
+
+
+def test_collectstatic_succeeds_with_the_production_manifest_storage(settings, tmp_path):
+    """Production serves hashed files through WhiteNoise's manifest storage: every reference must resolve."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", "-v", "0")
+    assert (tmp_path / "staticfiles.json").exists()
+
+
+def _active_keys(items):
+    keys = []
+    for item in items:
+        keys += (
+            _active_keys(item["children"])
+            if item.get("children")
+            else ([item["key"]] if item["active"] else [])
+        )
+    return keys
+
+
+def test_only_the_closest_nav_entry_is_active(client, ward_manager):
+    client.force_login(ward_manager)
+    assert _active_keys(client.get("/don-vi/nhap/").context["nav_items"]) == ["roster_import"]
+    items = client.get("/don-vi/").context["nav_items"]
+    assert _active_keys(items) == ["units"]
+    org_group = next(item for item in items if item["key"] == "org")
+    assert org_group["active"] and [c["key"] for c in org_group["children"]][:3] == [
+        "units",
+        "roster",
+        "roster_import",
+    ]
