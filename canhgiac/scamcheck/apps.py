@@ -13,7 +13,6 @@ class ScamcheckConfig(AppConfig):
         from canhgiac.core import home, nav
         from canhgiac.core.roles import Role
 
-        from .analyzer.redflags import mark_stale
         from .views.moderation import home_moderation_context
         from .views.public import home_context
 
@@ -42,6 +41,7 @@ class ScamcheckConfig(AppConfig):
                 audience=frozenset({Role.COORDINATOR}),
                 order=40,
                 icon="shield-check",
+                group="police",
             ),
         )
         home.register(
@@ -61,20 +61,13 @@ class ScamcheckConfig(AppConfig):
             ),
         )
 
-        # Caches only (DESIGN.md: signals for caches and counters, never for business rules).
-        def red_flags_changed(**kwargs):
-            mark_stale()
-
+        # Caches only (DESIGN.md: signals for caches and counters, never for business rules). The red flags are
+        # cached by the knowledge app itself (knowledge.selectors.red_flag_rules).
         def allowlist_changed(**kwargs):
             from .selectors import allowlist_changed as bump
 
             bump()
 
-        for model in ("knowledge.RedFlag", "knowledge.ScamMethod"):
-            for signal, name in ((post_save, "save"), (post_delete, "delete")):
-                signal.connect(
-                    red_flags_changed, sender=model, weak=False, dispatch_uid=f"scamcheck-{model}-{name}"
-                )
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
             signal.connect(
                 allowlist_changed,

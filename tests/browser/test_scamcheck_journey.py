@@ -20,7 +20,6 @@ SMS = (
 def red_flags(db):
     from canhgiac.knowledge.models import RedFlag, ScamMethod
     from canhgiac.scamcheck import selectors
-    from canhgiac.scamcheck.analyzer import redflags
 
     method = ScamMethod.objects.create(
         slug="tin-nhan-brandname-gia",
@@ -34,7 +33,7 @@ def red_flags(db):
         code="tai-khoan-bi-khoa",
         text="Báo tài khoản bị khóa để thúc giục",
         patterns=[r"tai khoan .{0,30}(tam )?khoa"],
-        weight=1.5,
+        weight=0.8,
     )
     RedFlag.objects.create(
         method=method,
@@ -42,7 +41,6 @@ def red_flags(db):
         text="Đòi xác thực qua đường link",
         patterns=[r"xac thuc ngay"],
     )
-    redflags._state.stale = True
     selectors._allow.stale = True
     return method
 

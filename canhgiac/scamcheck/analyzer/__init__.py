@@ -10,14 +10,14 @@ into a verdict (scam / suspicious / no_signal), a score in [0, 1] and the likely
 
 Scoring (see docs/scamcheck.md): z = logit(p) − logit(t) + Σ signals, score = sigmoid(z), where p is the model's
 probability and t its "suspicious" threshold chosen on out-of-fold training predictions; signals are the red
-flags (0.9 × weight each, at most 4.5), link signals (at most 5), a reported identifier (+1.5) and an
+flags (2 × weight each, weights in (0, 1], at most 5), link signals (at most 5), a reported identifier (+1.5) and an
 allowlisted identifier (−0.7). A police-verified identifier makes the verdict "scam" whatever the rest says.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 from dataclasses import dataclass, field
 
 from ..identifiers import URL, Found, extract
@@ -32,8 +32,8 @@ SUSPICIOUS = "suspicious"
 NO_SIGNAL = "no_signal"
 VERDICTS = (SCAM, SUSPICIOUS, NO_SIGNAL)
 
-FLAG_FACTOR = 0.9
-FLAG_CAP = 4.5
+FLAG_FACTOR = 2.0  # red-flag weights are in (0, 1] (knowledge base contract): a near-proof flag adds 2
+FLAG_CAP = 5.0
 LINK_CAP = 5.0
 REPORTED_BONUS = 1.5
 OFFICIAL_BONUS = -0.7
@@ -98,7 +98,7 @@ class Analysis:
     model_probability: float | None
     red_flags: list[FlagHit]
     identifiers: list[FoundIdentifier]
-    methods: list[dict]  # {"slug", "name", "score", "id"}
+    methods: list[dict]  # {"slug", "name", "score"}
     reasons: list[str]
 
     def as_dict(self) -> dict:
@@ -157,22 +157,15 @@ def _widen_to_token(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
 def sanitize(text: str) -> tuple[str, bool]:
     """Cut to MAX_CHARS and replace what cannot be shown (control characters, lone surrogates) one for one."""
     text = str(text or "")
     truncated = len(text) > MAX_CHARS
     text = text[:MAX_CHARS]
-    out = []
-    for ch in text:
-        if ch in "\n\t":
-            out.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if category == "Cs" or (category == "Cc") or ch in "\u2028\u2029":
-            out.append(" " if category == "Cc" or ch in "\u2028\u2029" else "\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out), truncated
+    return _UNSHOWABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", text), truncated
 
 
 def _logit(p: float) -> float:
@@ -230,7 +223,7 @@ def analyze(text: str, *, lookup: bool = True) -> Analysis:
     model = load_model()
     reasons: list[str] = []
     if model is not None and folded:
-        probability, model_methods = model.predict(text)
+        probability, model_methods = model.predict(text, folded=folded)
         threshold = model.meta.get("threshold_suspicious", 0.5)
         z = max(-6.0, min(6.0, _logit(probability) - _logit(threshold)))
         words = len(folded.split())
@@ -289,7 +282,7 @@ def _likely_methods(hits: list[FlagHit], model_methods: list[tuple[str, float]],
     published = published_methods()
     scores: dict[str, float] = {}
     for hit in hits:
-        scores[hit.method_slug] = scores.get(hit.method_slug, 0.0) + max(0.0, hit.weight)
+        scores[hit.method_slug] = scores.get(hit.method_slug, 0.0) + 2.0 * max(0.0, hit.weight)
     for slug, probability in model_methods[:3]:
         if probability >= 0.2:
             scores[slug] = scores.get(slug, 0.0) + 1.5 * probability
@@ -301,10 +294,9 @@ def _likely_methods(hits: list[FlagHit], model_methods: list[tuple[str, float]],
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     out = []
     for slug, value in ranked:
-        info = published.get(slug)
-        if info is None or value < 0.5:
+        if slug not in published or value < 0.5:
             continue
-        out.append({"slug": slug, "name": info.name, "id": info.id, "score": round(value, 2)})
+        out.append({"slug": slug, "name": published[slug], "score": round(value, 2)})
         if len(out) == 3:
             break
     return out

@@ -16,6 +16,7 @@ import gzip
 import json
 import math
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -51,56 +52,63 @@ def char_wb_ngrams(text: str, min_n: int, max_n: int) -> list[str]:
 
 class CharNgramModel:
     def __init__(self, data: dict):
+        import numpy as np
+
         self.min_n, self.max_n = data["ngram_range"]
         self.intercept: float = data["intercept"]
         self.methods: list[str] = data.get("methods", [])
-        self.method_intercepts: list[float] = data.get("method_intercepts", [])
-        # ngram -> (idf, coef, ((method index, weight), ...))
-        self.features: dict[str, tuple[float, float, tuple]] = {
-            gram: (values[0], values[1], tuple(tuple(pair) for pair in values[2]) if len(values) > 2 else ())
-            for gram, values in data["features"].items()
-        }
-        self.meta = {k: v for k, v in data.items() if k not in {"features"}}
+        self.meta = {k: v for k, v in data.items() if k != "features"}
+        grams = sorted(data["features"])
+        self.index: dict[str, int] = {gram: i for i, gram in enumerate(grams)}
+        self.idf = np.array([data["features"][g][0] for g in grams], dtype=np.float64)
+        self.coef = np.array([data["features"][g][1] for g in grams], dtype=np.float64)
+        self.method_weights = np.zeros((len(grams), len(self.methods)), dtype=np.float64)
+        for i, gram in enumerate(grams):
+            values = data["features"][gram]
+            for method, weight in values[2] if len(values) > 2 else ():
+                self.method_weights[i, method] = weight
+        self.method_intercepts = np.array(
+            data.get("method_intercepts", [0.0] * len(self.methods)), dtype=np.float64
+        )
 
-    def _vector(self, prepared: str) -> tuple[dict[str, float], float]:
-        counts: dict[str, int] = {}
-        features = self.features
-        for gram in char_wb_ngrams(prepared, self.min_n, self.max_n):
-            if gram in features:
-                counts[gram] = counts.get(gram, 0) + 1
-        weights = {gram: (1.0 + math.log(count)) * features[gram][0] for gram, count in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        return weights, norm
+    def _vector(self, prepared: str):
+        """(column indices, tf-idf weights, l2 norm) of a prepared text, as scikit-learn computes them."""
+        import numpy as np
+
+        counts = Counter(char_wb_ngrams(prepared, self.min_n, self.max_n))
+        index = self.index
+        columns = [index[g] for g in counts if g in index]
+        if not columns:
+            return columns, None, 0.0
+        tf = np.array([counts[g] for g in counts if g in index], dtype=np.float64)
+        weights = (1.0 + np.log(tf)) * self.idf[columns]
+        return columns, weights, float(np.sqrt(weights @ weights))
 
     def decision(self, prepared: str) -> float:
-        weights, norm = self._vector(prepared)
+        columns, weights, norm = self._vector(prepared)
         if not norm:
             return self.intercept
-        features = self.features
-        return sum(features[g][1] * w for g, w in weights.items()) / norm + self.intercept
+        return float(weights @ self.coef[columns]) / norm + self.intercept
 
-    def predict(self, text: str) -> tuple[float, list[tuple[str, float]]]:
-        """(probability that the message is a scam, [(method slug, probability)] best first)."""
-        prepared = prepare(text)
-        weights, norm = self._vector(prepared)
-        if norm:
-            score = sum(self.features[g][1] * w for g, w in weights.items()) / norm + self.intercept
-        else:
-            score = self.intercept
+    def predict(self, text: str, *, folded: str | None = None, methods: bool = True):
+        """(probability that the message is a scam, [(method slug, probability)] best first).
+
+        `folded` saves folding again when the caller already has `core.text.fold(text)`.
+        """
+        import numpy as np
+
+        prepared = _DIGITS.sub("0", folded) if folded is not None else prepare(text)
+        columns, weights, norm = self._vector(prepared)
+        score = float(weights @ self.coef[columns]) / norm + self.intercept if norm else self.intercept
         probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-        methods: list[tuple[str, float]] = []
-        if self.methods and norm:
-            totals = list(self.method_intercepts)
-            for gram, w in weights.items():
-                for index, coef in self.features[gram][2]:
-                    totals[index] += coef * w / norm
-            top = max(totals)
-            exps = [math.exp(t - top) for t in totals]
-            total = sum(exps)
-            methods = sorted(
-                ((slug, e / total) for slug, e in zip(self.methods, exps, strict=True)), key=lambda m: -m[1]
-            )
-        return probability, methods
+        ranked: list[tuple[str, float]] = []
+        if methods and self.methods and norm:
+            totals = (weights @ self.method_weights[columns]) / norm + self.method_intercepts
+            exps = np.exp(totals - totals.max())
+            shares = exps / exps.sum()
+            order = np.argsort(-shares)[:5]
+            ranked = [(self.methods[i], float(shares[i])) for i in order]
+        return probability, ranked
 
 
 @cache

@@ -1,45 +1,21 @@
-"""Red flags of the knowledge base, compiled once per process and matched on folded text.
+"""Red flags of the knowledge base found in a message, with spans on the original text.
 
-Contract with the knowledge base: `RedFlag.patterns` is a list of Python regular expressions matched against
-`core.text.fold(message)` (lower-case, no diacritics, đ → d, white space collapsed). Patterns written with
-diacritics are stripped of them (not lower-cased: "\\D" must stay "\\D") and compiled case-insensitively, so
-"lừa đảo" and "lua dao" both work. A pattern that does not compile is skipped and logged; it never breaks the
-checker.
-
-The compiled set is cached per process under a version number kept in the cache: saving or deleting a red flag
-or a method bumps it (signals in apps.py), and each process reloads at most once a second when it changed.
+The rules come from `knowledge.selectors.red_flag_rules()` (contract in docs/knowledge.md): the red flags of the
+published methods, patterns compiled once per process and rebuilt when the catalogue version moves. Each pattern
+is searched in `core.text.fold(message)`; every match is mapped back onto the message as typed, so the page can
+highlight it with its diacritics.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
-import time
-import unicodedata
-import uuid
 from dataclasses import dataclass
-
-from django.core.cache import cache
+from functools import lru_cache
 
 from ..textmap import original_span
 
-logger = logging.getLogger(__name__)
-
-VERSION_KEY = "scamcheck:redflags:version"
-CHECK_EVERY = 1.0  # seconds between two looks at the shared version
 MAX_SPANS_PER_FLAG = 5
-
-
-@dataclass(frozen=True)
-class CompiledFlag:
-    code: str
-    text: str
-    weight: float
-    method_id: int
-    method_slug: str
-    method_name: str
-    regex: re.Pattern
+MIN_LITERAL = 3  # literals shorter than this are too common to be worth a pre-check
 
 
 @dataclass(frozen=True)
@@ -47,7 +23,6 @@ class FlagHit:
     code: str
     text: str
     weight: float
-    method_id: int
     method_slug: str
     method_name: str
     spans: tuple[tuple[int, int], ...]  # in the original text, end exclusive
@@ -64,149 +39,160 @@ class FlagHit:
         }
 
 
-def strip_marks(pattern: str) -> str:
-    """Remove diacritics from a pattern without touching its case or its escapes."""
-    pattern = pattern.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", pattern) if not unicodedata.combining(c))
+# --- a literal pre-check --------------------------------------------------------------------------------
+# Most patterns cannot match unless some fixed text occurs ("tam giu", "otp", one of "vietcombank|vcb|…").
+# Checking that with `in` (a C substring search) is far cheaper than running the regular expression, which
+# here often starts with look-behinds tried at every position. The pre-check is sound: it is derived only from
+# parts of the pattern that every match must contain, so it never hides a match.
 
 
-def compile_patterns(patterns: list[str]) -> re.Pattern | None:
-    good = []
-    for pattern in patterns or []:
-        if not isinstance(pattern, str) or not pattern.strip():
+def _requirements(sequence) -> list[frozenset[str]]:
+    """Sets of literals of which at least one must occur in any match of `sequence` (all sets must hold)."""
+    from re import _constants as c
+
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if len(run) >= MIN_LITERAL:
+            found.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, value in sequence:
+        if op is c.LITERAL:
+            run.append(chr(value))
             continue
-        candidate = strip_marks(pattern.strip())
-        try:
-            re.compile(candidate, re.IGNORECASE)
-        except re.error as exc:
-            logger.warning("Bỏ qua mẫu nhận diện không hợp lệ %r: %s", pattern, exc)
-            continue
-        good.append(f"(?:{candidate})")
-    if not good:
+        flush()
+        if op is c.SUBPATTERN:
+            found.extend(_requirements(value[-1]))
+        elif op is c.ATOMIC_GROUP:
+            found.extend(_requirements(value))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if value[0] >= 1:
+                found.extend(_requirements(value[2]))
+        elif op is c.BRANCH:
+            alternatives = []
+            for branch in value[1]:
+                best = _best(_requirements(branch))
+                if best is None:
+                    alternatives = None
+                    break
+                alternatives.append(best)
+            if alternatives:
+                found.append(frozenset().union(*alternatives))
+        # AT, ASSERT, ASSERT_NOT, ANY, IN, NOT_LITERAL, GROUPREF…: no fixed text required
+    flush()
+    return found
+
+
+def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
+    usable = [r for r in requirements if r and min(len(x) for x in r) >= MIN_LITERAL]
+    if not usable:
         return None
-    return re.compile("|".join(good), re.IGNORECASE)
+    return max(usable, key=lambda r: (min(len(x) for x in r), -len(r)))
 
 
-@dataclass(frozen=True)
-class MethodInfo:
-    id: int
-    slug: str
-    name: str
-    number: int | None
+@lru_cache(maxsize=4096)
+def literal_precheck(source: str, flags: int) -> tuple[frozenset[str], ...]:
+    """Sets of literals that every match of the pattern contains, one of each set (empty: no guarantee)."""
+    from re import _parser
+
+    if flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    try:
+        parsed = _parser.parse(source, flags)
+    except (re.error, TypeError, ValueError, RecursionError):
+        return ()
+    usable = [r for r in _requirements(parsed.data) if r and min(len(x) for x in r) >= MIN_LITERAL]
+    # Most selective first: long literals, few alternatives.
+    usable.sort(key=lambda r: (-min(len(x) for x in r), len(r)))
+    return tuple(dict.fromkeys(usable))
 
 
-class _State:
-    def __init__(self):
-        self.version: str | None = None
-        self.flags: tuple[CompiledFlag, ...] = ()
-        self.methods: dict[str, MethodInfo] = {}
-        self.checked_at = 0.0
-        self.stale = True
-        self.lock = threading.Lock()
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    for literals in literal_precheck(pattern.pattern, pattern.flags):
+        if not any(literal in text for literal in literals):
+            return False
+    return True
 
 
-_state = _State()
+class _Plan:
+    """The rules with their pre-checks, and every literal they mention (searched once per message)."""
 
-
-def mark_stale() -> None:
-    """Signal receiver target: the red flags or methods changed. This process reloads at once; the others
-    within a second of the commit."""
-    from django.db import transaction
-
-    _state.stale = True
-
-    def bump():
-        try:
-            cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        except Exception:  # pragma: no cover - the cache being down must not break saving a red flag
-            logger.exception("Không cập nhật được phiên bản dấu hiệu trong bộ nhớ đệm")
-
-    transaction.on_commit(bump)
-
-
-def _load() -> tuple[tuple[CompiledFlag, ...], dict[str, MethodInfo]]:
-    from canhgiac.knowledge.models import RedFlag, ScamMethod
-
-    methods = {
-        slug: MethodInfo(pk, slug, name, number)
-        for pk, slug, name, number in ScamMethod.objects.published().values_list(
-            "id", "slug", "name", "number"
+    def __init__(self, rules):
+        self.rules = rules
+        self.entries = [
+            (rule, [(pattern, literal_precheck(pattern.pattern, pattern.flags)) for pattern in rule.patterns])
+            for rule in rules
+        ]
+        # The most selective requirement of each pattern is looked up once per message for all patterns; the
+        # others only for the patterns that pass the first.
+        self.literals = tuple(
+            sorted({lit for _r, pats in self.entries for _p, reqs in pats if reqs for lit in reqs[0]})
         )
-    }
-    rows = (
-        RedFlag.objects.filter(method__is_published=True)
-        .select_related("method")
-        .order_by("method__number", "order", "id")
-    )
-    compiled = []
-    for flag in rows:
-        regex = compile_patterns(flag.patterns)
-        if regex is None:
-            continue
-        compiled.append(
-            CompiledFlag(
-                code=flag.code,
-                text=flag.text,
-                weight=float(flag.weight),
-                method_id=flag.method_id,
-                method_slug=flag.method.slug,
-                method_name=flag.method.name,
-                regex=regex,
-            )
-        )
-    return tuple(compiled), methods
 
 
-def _refresh() -> None:
-    now = time.monotonic()
-    if not _state.stale and now - _state.checked_at < CHECK_EVERY:
-        return
-    with _state.lock:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            cache.add(VERSION_KEY, version, timeout=None)
-            version = cache.get(VERSION_KEY) or version
-        if _state.stale or version != _state.version:
-            _state.flags, _state.methods = _load()
-            _state.version = version
-            _state.stale = False
-        _state.checked_at = now
+_plan: _Plan | None = None
 
 
-def current_flags() -> tuple[CompiledFlag, ...]:
-    _refresh()
-    return _state.flags
+def _plan_for(rules) -> _Plan:
+    global _plan
+    plan = _plan
+    if plan is None or plan.rules is not rules:
+        plan = _plan = _Plan(rules)
+    return plan
 
 
-def published_methods() -> dict[str, MethodInfo]:
-    """slug -> MethodInfo for the published methods (same cache as the red flags)."""
-    _refresh()
-    return _state.methods
+def current_rules():
+    from canhgiac.knowledge.selectors import red_flag_rules
+
+    return red_flag_rules()
 
 
-def match(
-    text: str, folded: str, index: list[int], flags: tuple[CompiledFlag, ...] | None = None
-) -> list[FlagHit]:
+def published_methods() -> dict[str, str]:
+    """slug -> name of the methods the analyzer may name: the published ones (they all have red flags)."""
+    from canhgiac.knowledge.selectors import method_names
+
+    names = method_names()
+    return {rule.method_slug: names.get(rule.method_slug, rule.method_slug) for rule in current_rules()}
+
+
+def match(text: str, folded: str, index: list[int], rules=None) -> list[FlagHit]:
     """Every red flag found in the message, with its spans mapped back onto the original text."""
+    from canhgiac.knowledge.selectors import method_names
+
+    plan = _plan_for(current_rules() if rules is None else rules)
+    present = {literal for literal in plan.literals if literal in folded}
     hits = []
-    for flag in current_flags() if flags is None else flags:
-        spans = []
-        for found in flag.regex.finditer(folded):
-            if found.end() == found.start():
-                continue
-            spans.append(original_span(index, text, found.start(), found.end()))
+    names = None
+    for rule, patterns in plan.entries:
+        spans: list[tuple[int, int]] = []
+        for pattern, requirements in patterns:
+            if requirements and (
+                present.isdisjoint(requirements[0])
+                or not all(any(lit in folded for lit in requirement) for requirement in requirements[1:])
+            ):
+                continue  # a text every match needs is absent: the pattern cannot match
+            for found in pattern.finditer(folded):
+                if found.end() == found.start():
+                    continue
+                span = original_span(index, text, found.start(), found.end())
+                if span not in spans:
+                    spans.append(span)
+                if len(spans) >= MAX_SPANS_PER_FLAG:
+                    break
             if len(spans) >= MAX_SPANS_PER_FLAG:
                 break
         if spans:
+            names = names if names is not None else method_names()
+            spans.sort()
             hits.append(
                 FlagHit(
-                    code=flag.code,
-                    text=flag.text,
-                    weight=flag.weight,
-                    method_id=flag.method_id,
-                    method_slug=flag.method_slug,
-                    method_name=flag.method_name,
+                    code=rule.code,
+                    text=rule.text,
+                    weight=float(rule.weight),
+                    method_slug=rule.method_slug,
+                    method_name=names.get(rule.method_slug, rule.method_slug),
                     spans=tuple(spans),
                     excerpts=tuple(text[s:e][:120] for s, e in spans),
                 )

@@ -236,7 +236,7 @@ def evaluate_analyzer(messages: list[Message] | None = None) -> dict:
     "Flagged" means a verdict of suspicious or scam. Identifiers are not looked up (the corpus is fictitious).
     """
     from . import NO_SIGNAL, SCAM, analyze
-    from .redflags import current_flags
+    from .redflags import current_rules
 
     if messages is None:
         messages = split(load_corpus())[1]
@@ -247,7 +247,7 @@ def evaluate_analyzer(messages: list[Message] | None = None) -> dict:
         if not m.is_scam:
             legit_groups.setdefault(m.group, []).append(v != NO_SIGNAL)
     return {
-        "red_flags_in_database": len(current_flags()),
+        "red_flags_in_database": len(current_rules()),
         "flagged": confusion(truth, [v != NO_SIGNAL for v in verdicts]).as_dict(),
         "scam_verdict": confusion(truth, [v == SCAM for v in verdicts]).as_dict(),
         "false_positives_by_group": {g: f"{sum(v)}/{len(v)}" for g, v in sorted(legit_groups.items())},

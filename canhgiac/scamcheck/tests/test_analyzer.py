@@ -15,7 +15,6 @@ from canhgiac.core.text import fold
 from canhgiac.scamcheck.analyzer import NO_SIGNAL, SCAM, SUSPICIOUS, analyze, sanitize
 from canhgiac.scamcheck.analyzer.corpus import corpus_fingerprint, load_corpus, split
 from canhgiac.scamcheck.analyzer.model import ARTIFACT, char_wb_ngrams, load_model, prepare
-from canhgiac.scamcheck.analyzer.redflags import compile_patterns
 from canhgiac.scamcheck.links import parse_link
 from canhgiac.scamcheck.lookalike import detector_for, skeleton
 from canhgiac.scamcheck.textmap import fold_with_map, original_span
@@ -85,12 +84,6 @@ def test_red_flags_match_with_and_without_diacritics_and_map_back(methods):
 def test_unpublished_methods_and_broken_patterns_are_ignored(methods):
     result = analyze("Số này chắc ăn 100%, chưa đóng ngoặc", lookup=False)
     assert not any(hit.code in {"so-chac-an", "mau-hong"} for hit in result.red_flags)
-
-
-def test_patterns_are_stripped_of_marks_but_keep_their_escapes():
-    regex = compile_patterns([r"chuyển\s+khoản \D", "(unbalanced", 5, ""])
-    assert regex.search("chuyen  khoan x")
-    assert not regex.search("chuyen khoan 1")
 
 
 def test_editing_a_red_flag_reaches_the_analyzer_at_once(methods):
@@ -326,3 +319,47 @@ def test_train_command_dry_run_reports_held_out_figures(db):
     assert report["held_out"] > 100
     assert set(report["held_out_metrics"]["overall"]) >= {"precision", "recall", "false_positive_rate"}
     assert report["analyzer_held_out"]["flagged"]["messages"] == report["held_out"]
+
+
+def test_the_literal_precheck_never_hides_a_match_of_the_knowledge_base_patterns():
+    """Every pattern the team ships, on every corpus and example message: if it matches, the pre-check passes."""
+    import re
+
+    from canhgiac.knowledge.content import METHODS
+    from canhgiac.scamcheck.analyzer.redflags import literal_precheck, may_match
+
+    patterns = [re.compile(p) for m in METHODS for flag in m["red_flags"] for p in flag["patterns"]]
+    texts = [fold(m.text) for m in load_corpus()] + [
+        fold(e["text"]) for m in METHODS for e in m.get("examples", [])
+    ]
+    checked = sum(1 for p in patterns if literal_precheck(p.pattern, p.flags))
+    assert checked >= 0.9 * len(patterns)  # almost every pattern gets a pre-check
+    matches = 0
+    for text in texts:
+        for pattern in patterns:
+            if pattern.search(text):
+                matches += 1
+                assert may_match(pattern, text), (pattern.pattern, text)
+    assert matches > 200
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        (r"\btai khoan (?:tam giu|an toan)\b", "chuyen vao tai khoan an toan", True),
+        (r"\btai khoan (?:tam giu|an toan)\b", "tai khoan cua ban", False),
+        (r"(?:ab)?cde", "xcdex", True),
+        (r"x{0,3}hello", "hell", False),
+        (r"(?i)HELLO", "hello", True),  # flags: no pre-check
+        (r"a|bcd", "a", True),  # one branch without a literal: no pre-check
+    ],
+)
+def test_literal_precheck_cases(pattern, text, expected):
+    import re
+
+    from canhgiac.scamcheck.analyzer.redflags import may_match
+
+    compiled = re.compile(pattern)
+    assert may_match(compiled, text) is expected
+    if compiled.search(text):
+        assert may_match(compiled, text)
