@@ -20,7 +20,7 @@ class ScamcheckConfig(AppConfig):
         nav.register(
             nav.NavItem(
                 key="scamcheck",
-                label=_("Tra cứu lừa đảo"),
+                label=_("Tra cứu"),
                 url_name="scamcheck:check",
                 audience=everyone,
                 order=5,
@@ -28,7 +28,7 @@ class ScamcheckConfig(AppConfig):
             ),
             nav.NavItem(
                 key="scamcheck_report",
-                label=_("Phản ánh lừa đảo"),
+                label=_("Phản ánh"),
                 url_name="scamcheck:report",
                 audience=frozenset({nav.PUBLIC}),
                 order=6,

@@ -236,8 +236,8 @@ def analyze(text: str, *, lookup: bool = True) -> Analysis:
 
     flag_total = min(FLAG_CAP, sum(FLAG_FACTOR * max(0.0, hit.weight) for hit in hits))
     z += flag_total
-    for hit in hits:
-        reasons.append(f"Dấu hiệu: {hit.text}")
+    if hits:
+        reasons.append(f"Có {len(hits)} dấu hiệu lừa đảo trong nội dung.")
 
     link_total = 0.0
     for item in items:
@@ -283,9 +283,11 @@ def _likely_methods(hits: list[FlagHit], model_methods: list[tuple[str, float]],
     scores: dict[str, float] = {}
     for hit in hits:
         scores[hit.method_slug] = scores.get(hit.method_slug, 0.0) + 2.0 * max(0.0, hit.weight)
-    for slug, probability in model_methods[:3]:
-        if probability >= 0.2:
-            scores[slug] = scores.get(slug, 0.0) + 1.5 * probability
+    if model_methods:
+        # The model's own ranking, scaled so that its first choice counts 1 (a flag of weight 0.5).
+        top = model_methods[0][1] or 1.0
+        for slug, probability in model_methods[:3]:
+            scores[slug] = scores.get(slug, 0.0) + probability / top
     for item in items:
         result = item.result
         method = getattr(result, "method", None) if result is not None else None

@@ -240,8 +240,12 @@ def evaluate_analyzer(messages: list[Message] | None = None) -> dict:
 
     if messages is None:
         messages = split(load_corpus())[1]
-    verdicts = [analyze(m.text, lookup=False).verdict for m in messages]
+    results = [analyze(m.text, lookup=False) for m in messages]
+    verdicts = [r.verdict for r in results]
     truth = [m.is_scam for m in messages]
+    caught = [(m, r) for m, r in zip(messages, results, strict=True) if m.is_scam and r.verdict != NO_SIGNAL]
+    top1 = sum(1 for m, r in caught if r.methods and r.methods[0]["slug"] == m.group)
+    top3 = sum(1 for m, r in caught if m.group in [x["slug"] for x in r.methods])
     legit_groups: dict[str, list[bool]] = {}
     for m, v in zip(messages, verdicts, strict=True):
         if not m.is_scam:
@@ -251,4 +255,6 @@ def evaluate_analyzer(messages: list[Message] | None = None) -> dict:
         "flagged": confusion(truth, [v != NO_SIGNAL for v in verdicts]).as_dict(),
         "scam_verdict": confusion(truth, [v == SCAM for v in verdicts]).as_dict(),
         "false_positives_by_group": {g: f"{sum(v)}/{len(v)}" for g, v in sorted(legit_groups.items())},
+        "method_top1_of_flagged_scams": round(top1 / len(caught), 4) if caught else 0.0,
+        "method_top3_of_flagged_scams": round(top3 / len(caught), 4) if caught else 0.0,
     }
