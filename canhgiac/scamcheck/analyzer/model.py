@@ -70,17 +70,31 @@ class CharNgramModel:
         self.method_intercepts = np.array(
             data.get("method_intercepts", [0.0] * len(self.methods)), dtype=np.float64
         )
+        self._words: dict[str, tuple[int, ...]] = {}
+
+    def _word_columns(self, word: str) -> tuple[int, ...]:
+        """The vocabulary columns of one word's n-grams (char_wb pads each word on its own, so a message's
+        n-grams are the union of its words'); memoised, since words repeat from message to message."""
+        columns = self._words.get(word)
+        if columns is None:
+            index = self.index
+            columns = tuple(index[g] for g in char_wb_ngrams(word, self.min_n, self.max_n) if g in index)
+            if len(self._words) < 200_000:
+                self._words[word] = columns
+        return columns
 
     def _vector(self, prepared: str):
         """(column indices, tf-idf weights, l2 norm) of a prepared text, as scikit-learn computes them."""
         import numpy as np
 
-        counts = Counter(char_wb_ngrams(prepared, self.min_n, self.max_n))
-        index = self.index
-        columns = [index[g] for g in counts if g in index]
-        if not columns:
-            return columns, None, 0.0
-        tf = np.array([counts[g] for g in counts if g in index], dtype=np.float64)
+        found: list[int] = []
+        for word in prepared.split():
+            found.extend(self._word_columns(word))
+        if not found:
+            return [], None, 0.0
+        counts = Counter(found)
+        columns = list(counts)
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(columns))
         weights = (1.0 + np.log(tf)) * self.idf[columns]
         return columns, weights, float(np.sqrt(weights @ weights))
 

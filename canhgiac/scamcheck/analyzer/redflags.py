@@ -117,7 +117,7 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
 
 
 class _Plan:
-    """The rules with their pre-checks, and every literal they mention (searched once per message)."""
+    """The rules with their pre-checks, and the literals looked up once per message."""
 
     def __init__(self, rules):
         self.rules = rules
@@ -130,6 +130,18 @@ class _Plan:
         self.literals = tuple(
             sorted({lit for _r, pats in self.entries for _p, reqs in pats if reqs for lit in reqs[0]})
         )
+        # Literals indexed by their first three characters: a message is scanned once for its three-character
+        # slices, and only the literals starting with one of them are searched.
+        self.by_trigram: dict[str, list[str]] = {}
+        for literal in self.literals:
+            self.by_trigram.setdefault(literal[:MIN_LITERAL], []).append(literal)
+        self.trigrams = frozenset(self.by_trigram)
+
+    def present(self, text: str) -> set[str]:
+        """The literals of the plan that occur in `text`."""
+        slices = {text[i : i + MIN_LITERAL] for i in range(len(text) - MIN_LITERAL + 1)} & self.trigrams
+        by_trigram = self.by_trigram
+        return {literal for key in slices for literal in by_trigram[key] if literal in text}
 
 
 _plan: _Plan | None = None
@@ -149,12 +161,22 @@ def current_rules():
     return red_flag_rules()
 
 
+_published: tuple[object, dict[str, str]] | None = None
+
+
 def published_methods() -> dict[str, str]:
     """slug -> name of the methods the analyzer may name: the published ones (they all have red flags)."""
+    global _published
     from canhgiac.knowledge.selectors import method_names
 
-    names = method_names()
-    return {rule.method_slug: names.get(rule.method_slug, rule.method_slug) for rule in current_rules()}
+    rules = current_rules()
+    if _published is None or _published[0] is not rules:
+        names = method_names()
+        _published = (
+            rules,
+            {rule.method_slug: names.get(rule.method_slug, rule.method_slug) for rule in rules},
+        )
+    return _published[1]
 
 
 def match(text: str, folded: str, index: list[int], rules=None) -> list[FlagHit]:
@@ -162,7 +184,7 @@ def match(text: str, folded: str, index: list[int], rules=None) -> list[FlagHit]
     from canhgiac.knowledge.selectors import method_names
 
     plan = _plan_for(current_rules() if rules is None else rules)
-    present = {literal for literal in plan.literals if literal in folded}
+    present = plan.present(folded)
     hits = []
     names = None
     for rule, patterns in plan.entries:
