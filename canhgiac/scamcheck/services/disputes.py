@@ -11,6 +11,7 @@ from canhgiac.core.audit import audit
 
 from ..identifiers import Parsed
 from ..models import Dispute, Listing, PublicStatus
+from .common import clean_reason
 from .evidence import attach_images, check_images
 from .listings import listing_clear
 
@@ -101,11 +102,9 @@ def dispute_decide(*, dispute: Dispute, uphold: bool, reason: str, actor) -> Dis
     dispute = Dispute.objects.select_for_update().select_related("identifier").get(pk=dispute.pk)
     if dispute.status != Dispute.Status.OPEN:
         raise ValidationError(_("Khiếu nại này đã có quyết định."))
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise ValidationError(
-            _("Hãy ghi căn cứ quyết định (ít nhất 10 ký tự): người khiếu nại sẽ đọc căn cứ này.")
-        )
+    reason = clean_reason(
+        reason, _("Hãy ghi căn cứ quyết định (ít nhất 10 ký tự): người khiếu nại sẽ đọc căn cứ này.")
+    )
     identifier = dispute.identifier
     if uphold:
         listing_clear(

@@ -23,6 +23,7 @@ from canhgiac.core.audit import audit
 
 from ..identifiers import PHONE, Parsed, normalise
 from ..models import PHONE_REVIEW_AFTER, Identifier, Listing, Report, Verification
+from .common import clean_reason
 
 _SOURCE = re.compile(r"^[a-z_]{2,20}(?::[^\s]{1,100})?$")
 
@@ -101,9 +102,9 @@ def listing_verify(
     `source` names the ground: "report:PA-XXXX-XXXX", "incident:<case code>" or "manual". A verified phone
     number comes up for review after 12 months (numbers are recycled).
     """
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise ValidationError(_("Hãy ghi căn cứ xác minh (ít nhất 10 ký tự): người dân sẽ đọc căn cứ này."))
+    reason = clean_reason(
+        reason, _("Hãy ghi căn cứ xác minh (ít nhất 10 ký tự): người dân sẽ đọc căn cứ này.")
+    )
     if not _SOURCE.match(source or ""):
         raise ValidationError(_("Nguồn xác minh không hợp lệ: dùng report:<mã>, incident:<mã> hoặc manual."))
     _ensure_not_official(identifier)
@@ -142,9 +143,7 @@ def listing_verify(
 def listing_clear(*, identifier: Identifier, reason: str, actor) -> Listing:
     """Withdraw a verification (dispute upheld, number recycled, mistake): the public no longer sees it as a scam;
     reports made before today stop counting."""
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise ValidationError(_("Hãy ghi lý do gỡ khỏi danh sách (ít nhất 10 ký tự)."))
+    reason = clean_reason(reason, _("Hãy ghi lý do gỡ khỏi danh sách (ít nhất 10 ký tự)."))
     listing = Listing.objects.select_for_update().filter(identifier=identifier).first()
     if listing is None:
         raise ValidationError(_("Định danh này chưa có trong danh sách."))
@@ -172,9 +171,7 @@ def listing_clear(*, identifier: Identifier, reason: str, actor) -> Listing:
 @transaction.atomic
 def listing_confirm_review(*, identifier: Identifier, reason: str, actor) -> Listing:
     """A verified phone number reviewed after 12 months and still in criminal use: keep it for another year."""
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise ValidationError(_("Hãy ghi căn cứ giữ nguyên xác minh (ít nhất 10 ký tự)."))
+    reason = clean_reason(reason, _("Hãy ghi căn cứ giữ nguyên xác minh (ít nhất 10 ký tự)."))
     listing = (
         Listing.objects.select_for_update().filter(identifier=identifier, verified_at__isnull=False).first()
     )

@@ -15,6 +15,7 @@ from canhgiac.core.audit import audit
 
 from ..identifiers import Parsed
 from ..models import Identifier, Report
+from .common import clean_reason
 from .evidence import attach_images, check_images
 from .listings import identifier_get_or_create, listing_refresh, listing_verify
 
@@ -138,9 +139,7 @@ def report_verify(
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != Report.Status.NEW:
         raise ValidationError(_("Phản ánh này đã được xử lý."))
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise ValidationError(_("Hãy ghi căn cứ xác minh (ít nhất 10 ký tự)."))
+    reason = clean_reason(reason, _("Hãy ghi căn cứ xác minh (ít nhất 10 ký tự)."))
     own = set(report.identifiers.values_list("pk", flat=True))
     chosen = [i for i in identifiers if i.pk in own]
     if not chosen:
@@ -169,9 +168,7 @@ def report_reject(*, report: Report, reason: str, actor, public_note: str = "") 
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != Report.Status.NEW:
         raise ValidationError(_("Phản ánh này đã được xử lý."))
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise ValidationError(_("Hãy ghi lý do không chấp nhận (ít nhất 10 ký tự)."))
+    reason = clean_reason(reason, _("Hãy ghi lý do không chấp nhận (ít nhất 10 ký tự)."))
     _decide(report, Report.Status.REJECTED, reason, public_note, actor)
     report.save()
     for identifier in report.identifiers.all():

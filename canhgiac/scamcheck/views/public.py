@@ -18,13 +18,20 @@ from ..forms import CheckForm, DisputeForm, ReportForm, TrackForm
 from ..identifiers import as_typed, classify
 from ..models import Dispute, PublicStatus, Report
 
-CHECK_LIMIT = (30, 60)  # lookups per client per minute
-REPORT_LIMIT = (5, 600)  # reports per client per 10 minutes
-DISPUTE_LIMIT = (3, 3600)
-TRACK_LIMIT = (20, 600)
+# (attempts, seconds) per client address
+LIMITS = {
+    "check": (30, 60),
+    "report": (5, 600),
+    "dispute": (3, 3600),
+    "track": (20, 600),
+}
 
 
-def _too_many(request, window: int):
+def _over_limit(request, scope: str):
+    """None while the client is within the limit of `scope`, else the 429 page (with Retry-After)."""
+    limit, window = LIMITS[scope]
+    if hit(f"scamcheck-{scope}", client_ip(request), limit=limit, window=window):
+        return None
     response = render(request, "429.html", {"retry_after": window}, status=429)
     response["Retry-After"] = str(window)
     return response
@@ -46,9 +53,8 @@ def check(request):
     query = request.POST.get("q") if request.method == "POST" else request.GET.get("q")
     context: dict = {"form": CheckForm(), "max_chars": MAX_CHARS}
     if query is not None:
-        limit, window = CHECK_LIMIT
-        if not hit("scamcheck-check", client_ip(request), limit=limit, window=window):
-            return _too_many(request, window)
+        if limited := _over_limit(request, "check"):
+            return limited
         form = CheckForm({"q": query[:MAX_CHARS]})
         context["form"] = form
         if form.is_valid():
@@ -90,9 +96,8 @@ def report(request):
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
         if form.is_valid():
-            limit, window = REPORT_LIMIT
-            if not hit("scamcheck-report", client_ip(request), limit=limit, window=window):
-                return _too_many(request, window)
+            if limited := _over_limit(request, "report"):
+                return limited
             data = form.cleaned_data
             named = data["contact"] == ReportForm.Contact.NAMED
             try:
@@ -136,9 +141,8 @@ def report_sent(request, code):
 def track(request):
     context: dict = {"form": TrackForm()}
     if "ma" in request.GET:
-        limit, window = TRACK_LIMIT
-        if not hit("scamcheck-track", client_ip(request), limit=limit, window=window):
-            return _too_many(request, window)
+        if limited := _over_limit(request, "track"):
+            return limited
         form = TrackForm(request.GET)
         context["form"] = form
         if form.is_valid():
@@ -161,9 +165,8 @@ def dispute(request):
     if request.method == "POST":
         form = DisputeForm(request.POST, request.FILES)
         if form.is_valid():
-            limit, window = DISPUTE_LIMIT
-            if not hit("scamcheck-dispute", client_ip(request), limit=limit, window=window):
-                return _too_many(request, window)
+            if limited := _over_limit(request, "dispute"):
+                return limited
             data = form.cleaned_data
             try:
                 created = services.dispute_submit(
