@@ -130,10 +130,10 @@ def load_postgres(n: int, now: datetime) -> None:
                     copy.write_row(identifier)
             with raw.copy(
                 "COPY scamcheck_listing (identifier_id, report_count, first_reported_at, last_reported_at, "
-                "verified_at, verified_reason, dispute_open) FROM STDIN"
+                "verified_at, verified_reason, dispute_open, cleared_reason, updated_at) FROM STDIN"
             ) as copy:
                 for _identifier, listing in rows:
-                    copy.write_row((*listing, now))
+                    copy.write_row((*listing, "", now))
             print(f"  {min(n, start + chunk):,} / {n:,}", flush=True)
         cursor.execute("SET session_replication_role = DEFAULT")
         print("  indexing…", flush=True)

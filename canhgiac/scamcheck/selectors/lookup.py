@@ -1,4 +1,4 @@
-"""Reads: what the checker answers, moderation queues, the k-anonymity range.
+"""What the checker answers: the allowlist index, identifier look-ups, the one search box.
 
 The public lookup path is: normalise (identifiers.py) → allowlist (in-process index) → one indexed query on
 Identifier (kind, value, qualifier) joined to its Listing. That is what bench/scamcheck.py measures.
@@ -6,9 +6,6 @@ Identifier (kind, value, qualifier) joined to its Listing. That is what bench/sc
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import random
 import re
 import threading
 import time
@@ -16,28 +13,22 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from canhgiac.core.text import fold
 
-from .identifiers import BANK_ACCOUNT, BRANDNAME, SOCIAL, TEXT, URL, Parsed, classify, parse_phone
-from .links import host_matches
-from .lookalike import Detector, detector_for
-from .models import (
+from ..identifiers import BANK_ACCOUNT, BRANDNAME, SOCIAL, TEXT, URL, Parsed, classify, parse_phone
+from ..links import host_matches
+from ..lookalike import Detector, detector_for
+from ..models import (
     AllowlistEntry,
-    Dispute,
     Identifier,
     Listing,
     PublicStatus,
-    Report,
     Verification,
-    digest_hex,
-    digest_key,
 )
 
 ALLOWLIST_VERSION_KEY = "scamcheck:allowlist:version"
@@ -422,7 +413,7 @@ def _worst(statuses) -> str:
 
 def check(query: str, *, with_related: bool = True) -> CheckResult:
     """The one search box: a number, an account, a link, a profile, a brandname or a whole message."""
-    from .analyzer import analyze, sanitize
+    from ..analyzer import analyze, sanitize
 
     query, _truncated = sanitize(query or "")
     query = query.strip()
@@ -467,172 +458,3 @@ def check(query: str, *, with_related: bool = True) -> CheckResult:
         analysis=analysis,
         hint=hint,
     )
-
-
-# --- k-anonymity ---------------------------------------------------------------------------------------
-
-HASH_PREFIX_MIN = 5
-HASH_PREFIX_MAX = 8
-HASH_PAD_TO = 16  # answers are padded up to a multiple of this
-
-
-def _prefix_range(prefix: str) -> tuple[int, int]:
-    bits = 4 * len(prefix)
-    low = int(prefix, 16) << (64 - bits)
-    high = low + (1 << (64 - bits)) - 1
-    return low - (1 << 63), high - (1 << 63)
-
-
-def hash_range(prefix: str, *, now=None) -> list[dict]:
-    """Listed and official identifiers whose sha256("kind:value") starts with `prefix`, padded with decoys.
-
-    The decoys are derived from a keyed hash of the prefix and the day, so the same question gets the same
-    answer all day and comparing answers does not reveal which entries are real.
-    """
-    prefix = prefix.lower()
-    now = now or timezone.now()
-    low, high = _prefix_range(prefix)
-    rows = (
-        Identifier.objects.filter(digest__gte=low, digest__lte=high)
-        .filter(Exists(Listing.objects.filter(identifier=OuterRef("pk"))))
-        .select_related("listing")
-    )
-    found: dict[str, str] = {}
-    for identifier in rows:
-        status = identifier.listing.public_status(now)
-        if status == PublicStatus.NO_INFORMATION:
-            continue
-        hexdigest = identifier.hexdigest
-        if hexdigest.startswith(prefix) and STATUS_RANK[status] > STATUS_RANK.get(found.get(hexdigest), -1):
-            found[hexdigest] = status
-    index = _allow_index()
-    for (kind, value, _qualifier), _info in index.exact.items():
-        if kind == BRANDNAME:
-            continue
-        hexdigest = digest_hex(kind, value)
-        if hexdigest.startswith(prefix):
-            found[hexdigest] = PublicStatus.OFFICIAL
-    entries = [{"hash": h, "status": s} for h, s in found.items()]
-    target = max(HASH_PAD_TO, -(-len(entries) // HASH_PAD_TO) * HASH_PAD_TO)
-    seed = hmac.new(
-        settings.SECRET_KEY.encode(), f"{prefix}:{now.date().isoformat()}".encode(), hashlib.sha256
-    )
-    rng = random.Random(seed.digest())  # noqa: S311 - decoys, not secrets
-    statuses = [
-        PublicStatus.REPORTED,
-        PublicStatus.REPORTED,
-        PublicStatus.VERIFIED_SCAM,
-        PublicStatus.OFFICIAL,
-    ]
-    while len(entries) < target:
-        tail = "".join(rng.choice("0123456789abcdef") for _ in range(64 - len(prefix)))
-        entries.append({"hash": prefix + tail, "status": rng.choice(statuses)})
-    entries.sort(key=lambda e: e["hash"])
-    return entries
-
-
-def digest_for(kind: str, value: str) -> tuple[str, int]:
-    hexdigest = digest_hex(kind, value)
-    return hexdigest, digest_key(hexdigest)
-
-
-# --- moderation ----------------------------------------------------------------------------------------
-
-
-def report_queue(
-    *, viewer, status: str | None = Report.Status.NEW, query: str = "", method_id: int | None = None
-):
-    """Reports the viewer moderates, newest first, with what a list row shows (constant number of queries)."""
-    reports = Report.objects.visible_to(viewer).select_related("method", "unit")
-    if status:
-        reports = reports.filter(status=status)
-    if method_id:
-        reports = reports.filter(method_id=method_id)
-    query = (query or "").strip()[:100]
-    if query:
-        parsed = classify(query)
-        if re.fullmatch(r"(?i)PA-[A-Z0-9]{4}-[A-Z0-9]{4}", query):
-            reports = reports.filter(code=query.upper())
-        elif parsed:
-            q = Q()
-            for item in parsed:
-                q |= Q(identifiers__kind=item.kind, identifiers__value=item.value)
-            reports = reports.filter(q).distinct()
-        else:
-            reports = reports.none()
-    return (
-        reports.annotate(evidence_count=Count("evidence", distinct=True))
-        .order_by("-created_at", "-id")  # GROUP BY queries ignore Meta.ordering
-        .prefetch_related("identifiers", "identifiers__listing")
-    )
-
-
-def queue_counts(*, viewer) -> dict[str, int]:
-    reports = Report.objects.visible_to(viewer)
-    counts = dict(reports.values_list("status").annotate(n=Count("id")).order_by())
-    from .models import is_province_moderator
-
-    province = is_province_moderator(viewer)
-    return {
-        "new": counts.get(Report.Status.NEW, 0),
-        "decided": sum(v for k, v in counts.items() if k != Report.Status.NEW),
-        "review": review_due(viewer=viewer).count() if province else 0,
-        "disputes": Dispute.objects.visible_to(viewer).filter(status=Dispute.Status.OPEN).count(),
-    }
-
-
-def review_due(*, viewer, now=None):
-    """Verified phone listings whose 12-month review date has come."""
-    from .models import is_province_moderator
-
-    if not is_province_moderator(viewer):
-        return Listing.objects.none()
-    now = now or timezone.now()
-    return (
-        Listing.objects.filter(verified_at__isnull=False, review_due_at__lte=now)
-        .select_related("identifier", "method")
-        .order_by("review_due_at")
-    )
-
-
-def possible_duplicates(report: Report, *, viewer, limit: int = 10):
-    """Other reports, visible to the viewer, that name one of the same identifiers."""
-    ids = list(report.identifiers.values_list("pk", flat=True))
-    if not ids:
-        return Report.objects.none()
-    return (
-        Report.objects.visible_to(viewer)
-        .filter(identifiers__in=ids)
-        .exclude(pk=report.pk)
-        .distinct()
-        .select_related("method")
-        .order_by("-created_at")[:limit]
-    )
-
-
-def identifier_history(identifier: Identifier, *, viewer):
-    """For the moderation page of an identifier: its reports (visible ones), verifications and disputes."""
-    return {
-        "reports": Report.objects.visible_to(viewer).filter(identifiers=identifier).select_related("method"),
-        "verifications": identifier.verifications.select_related("actor", "method"),
-        "disputes": Dispute.objects.visible_to(viewer).filter(identifier=identifier),
-    }
-
-
-def listing_stats(*, now=None) -> dict[str, int]:
-    """Public figures for the home page: verified and live reported identifiers (one query)."""
-    from .models import REPORT_TTL, REPORT_TTL_DEFAULT
-
-    now = now or timezone.now()
-    live = Q(identifier__kind__in=list(REPORT_TTL)) & Q(last_reported_at__gte=now - max(REPORT_TTL.values()))
-    for kind, ttl in REPORT_TTL.items():
-        live &= ~Q(identifier__kind=kind) | Q(last_reported_at__gte=now - ttl)
-    live |= ~Q(identifier__kind__in=list(REPORT_TTL)) & Q(last_reported_at__gte=now - REPORT_TTL_DEFAULT)
-    return Listing.objects.aggregate(
-        verified=Count("pk", filter=Q(verified_at__isnull=False)),
-        reported=Count("pk", filter=Q(verified_at__isnull=True, report_count__gt=0) & live),
-    )
-
-
-def public_allowlist():
-    return AllowlistEntry.objects.filter(is_active=True).order_by("category", "organisation", "display")
