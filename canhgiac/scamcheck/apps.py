@@ -56,7 +56,7 @@ class ScamcheckConfig(AppConfig):
                 key="scamcheck_moderation",
                 template="scamcheck/_home_moderation.html",
                 audience=frozenset({Role.COORDINATOR}),
-                order=40,
+                order=4,  # the police's work queue comes before everything else on their home page
                 context=home_moderation_context,
             ),
         )
