@@ -99,3 +99,12 @@ def test_only_the_closest_nav_entry_is_active(client, ward_manager):
         "roster",
         "roster_import",
     ]
+
+
+def test_numbers_in_templates_are_never_localised_implicitly():
+    """Ids above 999 must render as 1500, never "1.500", in attributes and URLs."""
+    from django.template import Context, Template
+
+    assert Template('<a data-id="{{ n }}">{{ n|vn_number }}</a>').render(Context({"n": 1500})) == (
+        '<a data-id="1500">1.500</a>'
+    )
