@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -152,6 +153,7 @@ def one_run(args) -> None:
             {"preview": preview_s, "import": import_s, "re_preview": re_preview_s, "re_import": re_import_s}
         )
     )
+    shutil.rmtree(workdir, ignore_errors=True)  # the uploads (this run's copies of the file)
 
 
 def calamine_read(path: Path) -> float:
@@ -245,6 +247,7 @@ def main() -> None:
         f"calamine bare read: {calamine_s:.2f} s (best of {len(reads)}: {' '.join(f'{r:.2f}' for r in reads)})"
     )
     print(f"import: {import_s:.2f} s (best of {len(imports)}: {' '.join(f'{t:.2f}' for t in imports)})")
+    shutil.rmtree(workdir, ignore_errors=True)  # the file and the runs' SQLite databases
     print(
         f"rows={args.rows} import_s={import_s:.2f} calamine_read_s={calamine_s:.2f} ratio={calamine_s / import_s:.2f}"
     )
