@@ -1,0 +1,155 @@
+"""Password-free staff access: personal links and short personal codes, and the staff session they open.
+
+Reusable by later apps (campaigns uses it for QR check-in at conferences):
+
+    from canhgiac.training.access import current_person, staff_required
+
+    @staff_required
+    def my_view(request):
+        person = request.staff_person      # an org.Person
+
+Secrets are shown once, when issued; only digests are stored. A link token has 256 bits of randomness, so a
+plain SHA-256 is the right digest. A code is short (8 characters from an unambiguous alphabet, ~40 bits) and is
+digested with HMAC-SHA-256 under a key derived from SECRET_KEY, so a copy of the database alone does not let
+anyone brute-force the codes; typing codes is rate limited per address and per code.
+
+The staff session lives under its own session key, apart from an official's login: the session id is rotated
+on entry, and every request re-checks that the credential is still valid, so revoking it ends the session.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import StaffAccess
+
+SESSION_KEY = "training_staff"
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed without mistakes
+CODE_LENGTH = 8
+LINK_BYTES = 32
+
+
+def link_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _code_key() -> bytes:
+    return hashlib.sha256(f"canhgiac.training.code:{settings.SECRET_KEY}".encode()).digest()
+
+
+def normalize_code(raw: str) -> str:
+    """What a person typed → the canonical code: upper case, without spaces or dashes."""
+    return "".join(ch for ch in (raw or "").upper() if ch.isalnum())[:32]
+
+
+def code_digest(code: str) -> str:
+    return hmac.new(_code_key(), normalize_code(code).encode(), hashlib.sha256).hexdigest()
+
+
+def new_link_token() -> str:
+    return secrets.token_urlsafe(LINK_BYTES)
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def format_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}" if len(code) == CODE_LENGTH else code
+
+
+def link_url(token: str, request=None) -> str:
+    path = reverse("training:enter_link", args=[token])
+    return request.build_absolute_uri(path) if request is not None else f"{settings.SITE_URL}{path}"
+
+
+# --- the staff session ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Lookup:
+    access: StaffAccess | None
+    problem: str = ""  # "", "unknown", "revoked", "expired", "inactive"
+
+
+def find_access(*, kind: str, secret: str) -> Lookup:
+    digest = link_digest(secret) if kind == StaffAccess.Kind.LINK else code_digest(secret)
+    access = (
+        StaffAccess.objects.select_related("person", "person__unit").filter(kind=kind, digest=digest).first()
+    )
+    if access is None:
+        return Lookup(None, "unknown")
+    if access.revoked_at is not None:
+        return Lookup(access, "revoked")
+    if access.expires_at <= timezone.now():
+        return Lookup(access, "expired")
+    if access.person.status != access.person.Status.ACTIVE:
+        return Lookup(access, "inactive")
+    return Lookup(access)
+
+
+def login_staff(request, access: StaffAccess) -> None:
+    """Open a staff session for the access's person: a fresh session id, the person under our own key."""
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = {"a": access.pk, "p": access.person_id}
+    StaffAccess.objects.filter(pk=access.pk).update(last_used_at=timezone.now(), use_count=F("use_count") + 1)
+    request.staff_access = access
+    request.staff_person = access.person
+
+
+def logout_staff(request) -> None:
+    request.session.pop(SESSION_KEY, None)
+    request.session.cycle_key()
+    request.staff_person = None
+
+
+def current_person(request):
+    """The org.Person of this browser's staff session, or None (one query, cached on the request)."""
+    if hasattr(request, "staff_person"):
+        return request.staff_person
+    person = None
+    data = request.session.get(SESSION_KEY)
+    if isinstance(data, dict) and data.get("a"):
+        access = (
+            StaffAccess.objects.usable()
+            .select_related("person")
+            .filter(pk=data["a"], person_id=data.get("p"), person__status="active")
+            .first()
+        )
+        if access is None:
+            request.session.pop(SESSION_KEY, None)
+        else:
+            request.staff_access = access
+            person = access.person
+    request.staff_person = person
+    return person
+
+
+def staff_required(view):
+    """The view needs a staff session; without one, the visitor is sent to the code page and comes back."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if current_person(request) is None:
+            if request.headers.get("HX-Request"):
+                from django.http import HttpResponse
+
+                response = HttpResponse(
+                    "Phiên học tập đã hết. Hãy mở lại đường dẫn cá nhân hoặc nhập mã cá nhân.", status=401
+                )
+                response["HX-Redirect"] = reverse("training:enter_code")
+                return response
+            return redirect(f"{reverse('training:enter_code')}?next={request.get_full_path()}")
+        return view(request, *args, **kwargs)
+
+    return wrapped
