@@ -153,3 +153,104 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+# --- entry views (mounted by training/urls.py; campaigns may link to them with ?next=) -------------------
+
+ENTRY_FAILURES = {"limit": 30, "window": 600}  # failed tries per address per 10 minutes
+
+PROBLEM_MESSAGES = {
+    "unknown": "Đường dẫn hoặc mã này không đúng. Hãy kiểm tra lại phiếu đơn vị phát cho bạn.",
+    "revoked": "Đường dẫn hoặc mã này đã bị thu hồi (có thể đơn vị vừa cấp mã mới). Hãy dùng phiếu mới nhất hoặc "
+    "liên hệ đầu mối đơn vị.",
+    "expired": "Đường dẫn hoặc mã này đã hết hạn. Hãy đề nghị đầu mối đơn vị cấp mã mới.",
+    "inactive": "Bạn không còn trong danh sách đang công tác của đơn vị. Hãy liên hệ đầu mối đơn vị.",
+}
+
+
+def _safe_next(request, default: str) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=False
+    ):
+        return target
+    return default
+
+
+def _failed(request) -> bool:
+    """Count a failed try; True when this address has failed too often."""
+    from canhgiac.core.middleware import client_ip
+    from canhgiac.core.ratelimit import hit
+
+    return not hit("training-entry", client_ip(request), **ENTRY_FAILURES)
+
+
+def _too_many(request) -> bool:
+    from canhgiac.core.middleware import client_ip
+    from canhgiac.core.ratelimit import is_limited
+
+    return is_limited("training-entry", client_ip(request), **ENTRY_FAILURES)
+
+
+def _limited_response(request):
+    from django.shortcuts import render
+
+    response = render(request, "429.html", {"retry_after": ENTRY_FAILURES["window"]}, status=429)
+    response["Retry-After"] = str(ENTRY_FAILURES["window"])
+    return response
+
+
+def enter_link(request, token: str):
+    """A personal link: open the staff session and go on to the learning page (the token leaves the URL bar)."""
+    from django.shortcuts import render
+
+    if _too_many(request):
+        return _limited_response(request)
+    found = find_access(kind=StaffAccess.Kind.LINK, secret=token[:100])
+    if found.problem:
+        _failed(request)
+        return render(
+            request,
+            "training/enter_problem.html",
+            {"message": PROBLEM_MESSAGES[found.problem], "problem": found.problem},
+            status=403 if found.problem != "unknown" else 404,
+        )
+    login_staff(request, found.access)
+    return redirect(_safe_next(request, reverse("training:staff_home")))
+
+
+def enter_code(request):
+    """The page where a staff member types the short personal code printed on the unit's sheet."""
+    from django.shortcuts import render
+
+    from .forms import CodeEntryForm
+
+    form = CodeEntryForm(request.POST or None)
+    if request.method == "POST":
+        if _too_many(request):
+            return _limited_response(request)
+        if form.is_valid():
+            found = find_access(kind=StaffAccess.Kind.CODE, secret=form.cleaned_data["code"])
+            if not found.problem:
+                login_staff(request, found.access)
+                return redirect(_safe_next(request, reverse("training:staff_home")))
+            if _failed(request):
+                return _limited_response(request)
+            form.add_error("code", PROBLEM_MESSAGES[found.problem])
+    return render(
+        request,
+        "training/enter_code.html",
+        {"form": form, "next": _safe_next(request, ""), "person": current_person(request)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def staff_logout(request):
+    if request.method == "POST":
+        logout_staff(request)
+        from django.contrib import messages
+
+        messages.info(request, "Bạn đã thoát khỏi phiên học tập trên thiết bị này.")
+    return redirect("training:index")
