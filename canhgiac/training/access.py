@@ -191,7 +191,13 @@ def _too_many(request) -> bool:
     from canhgiac.core.middleware import client_ip
     from canhgiac.core.ratelimit import is_limited
 
-    return is_limited("training-entry", client_ip(request), **ENTRY_FAILURES)
+    # Refuse the try after the limit-th failure: "30 failed tries per 10 minutes", not 31.
+    return is_limited(
+        "training-entry",
+        client_ip(request),
+        limit=ENTRY_FAILURES["limit"] - 1,
+        window=ENTRY_FAILURES["window"],
+    )
 
 
 def _limited_response(request):

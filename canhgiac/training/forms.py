@@ -229,6 +229,12 @@ class OptionForm(Bootstrap, forms.ModelForm):
         model = Option
         fields = ["text", "is_correct", "order"]
 
+    def has_changed(self):
+        # A new row left without text is an unused extra row, whatever its order or tick says.
+        if not self.instance.pk and not (self.data.get(self.add_prefix("text")) or "").strip():
+            return False
+        return super().has_changed()
+
 
 OptionFormSet = inlineformset_factory(
     Question,
