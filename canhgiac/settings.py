@@ -188,6 +188,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "canhgiac.core.middleware.RequestContextMiddleware",
+    "canhgiac.accounts.middleware.RequireTwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -279,6 +280,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Roles that must turn on two-factor authentication (e.g. "investigator,coordinator": they see victims' data).
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES")
+_unknown_roles = set(TWO_FACTOR_REQUIRED_ROLES) - {
+    "leader",
+    "coordinator",
+    "investigator",
+    "unit_manager",
+    "speaker",
+}
+if _unknown_roles:
+    raise ConfigError(
+        f"TWO_FACTOR_REQUIRED_ROLES có vai trò không tồn tại: {', '.join(sorted(_unknown_roles))}."
+    )
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

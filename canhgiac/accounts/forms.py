@@ -59,3 +59,26 @@ class ChangePasswordForm(PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bootstrap(self)
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=20,
+        help_text=_("Mã 6 chữ số trong ứng dụng xác thực, hoặc một mã dự phòng dạng XXXXX-XXXXX."),
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control",
+                "autocomplete": "one-time-code",
+                "inputmode": "text",
+                "autofocus": True,
+            }
+        ),
+    )
+
+
+class TwoFactorDisableForm(TwoFactorCodeForm):
+    password = forms.CharField(
+        label=_("Mật khẩu hiện tại"),
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "current-password"}),
+    )

@@ -97,3 +97,35 @@ class Membership(TimeStamped):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class TwoFactorDevice(TimeStamped):
+    """An authenticator app confirmed by the user: sign-in then asks for its 6-digit code."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(_("kích hoạt lúc"))
+    last_used_step = models.BigIntegerField(
+        default=0, help_text="The last TOTP step accepted: refuses replays."
+    )
+
+    class Meta:
+        verbose_name = _("xác thực hai bước")
+        verbose_name_plural = _("xác thực hai bước")
+
+    def __str__(self):
+        return f"2FA {self.user}"
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for when the phone is lost; stored hashed."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_unique")]
+
+    def __str__(self):
+        return f"Mã dự phòng của {self.user} ({'đã dùng' if self.used_at else 'chưa dùng'})"

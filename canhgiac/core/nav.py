@@ -40,7 +40,8 @@ def register(*items: NavItem) -> None:
         _REGISTRY[item.key] = item
 
 
-def items_for(user) -> list[dict]:
+def items_for(user, path: str = "") -> list[dict]:
+    """The entries the user may see, the one whose address is the longest prefix of `path` marked active."""
     signed_in = bool(user and user.is_authenticated)
     roles = set(user_roles(user)) if signed_in else set()
     if signed_in:
@@ -52,5 +53,10 @@ def items_for(user) -> list[dict]:
         if item.audience & roles:
             url = item.url()
             if url:
-                chosen.append({"key": item.key, "label": item.label, "url": url, "icon": item.icon})
+                chosen.append(
+                    {"key": item.key, "label": item.label, "url": url, "icon": item.icon, "active": False}
+                )
+    matches = [entry for entry in chosen if entry["url"] != "/" and path.startswith(entry["url"])]
+    if matches:
+        max(matches, key=lambda entry: len(entry["url"]))["active"] = True
     return chosen

@@ -10,7 +10,7 @@ class OrgConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from canhgiac.core import nav
-        from canhgiac.core.roles import READ_ROLES
+        from canhgiac.core.roles import MANAGE_ROLES, READ_ROLES
 
         nav.register(
             nav.NavItem(
@@ -20,5 +20,21 @@ class OrgConfig(AppConfig):
                 audience=frozenset(READ_ROLES),
                 order=20,
                 icon="diagram-3",
+            ),
+            nav.NavItem(
+                key="roster",
+                label=_("Danh sách cán bộ"),
+                url_name="org:person_list",
+                audience=frozenset(READ_ROLES),
+                order=21,
+                icon="people",
+            ),
+            nav.NavItem(
+                key="roster_import",
+                label=_("Nhập danh sách"),
+                url_name="org:import_list",
+                audience=frozenset(MANAGE_ROLES),
+                order=22,
+                icon="upload",
             ),
         )

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from canhgiac.core.models import TimeStamped
-from canhgiac.core.roles import READ_ROLES
+from canhgiac.core.roles import MANAGE_ROLES, READ_ROLES
 from canhgiac.core.scoping import scope_q
 from canhgiac.core.text import fold, sort_key
 
@@ -167,8 +170,19 @@ class Person(TimeStamped):
     staff_code = models.CharField(_("mã cán bộ"), max_length=50, blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    # Folded text for "contains" searches: a B-tree index cannot serve LIKE '%…%', so none is kept (it only
+    # slowed bulk imports down).
+    search_text = models.CharField(max_length=400, editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    source_import = models.ForeignKey(
+        "RosterImport",
+        verbose_name=_("nhập từ tệp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="created_people",
+        help_text=_("Lần nhập danh sách đã tạo người này (trống nếu nhập tay)."),
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -186,9 +200,17 @@ class Person(TimeStamped):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, placement_from=None, **kwargs):
+        """Save; a new person also gets the first stretch of their roster history (Placement), from
+        `placement_from` or, when unknown, from before records began. Later moves and status changes go through
+        services (person_update, person_move...), which write the history."""
+        adding = self._state.adding
         self.refresh_derived()
         super().save(*args, **kwargs)
+        if adding:
+            Placement.objects.create(
+                person=self, unit_id=self.unit_id, status=self.status, valid_from=placement_from
+            )
 
     def refresh_derived(self) -> None:
         """Fill the search and sort columns; call before bulk_create, which skips save()."""
@@ -201,6 +223,20 @@ class Person(TimeStamped):
 
     def get_absolute_url(self):
         return reverse("org:person_detail", args=[self.pk])
+
+    @property
+    def phone_display(self) -> str:
+        """+84912345678 → "0912 345 678" (the way people read numbers here)."""
+        from .phones import display_phone
+
+        return display_phone(self.phone)
+
+    def exemption_on(self, on):
+        """The exemption covering a date, from already-fetched exemptions (prefetch them)."""
+        for exemption in self.exemptions.all():
+            if exemption.covers(on):
+                return exemption
+        return None
 
 
 class Exemption(TimeStamped):
@@ -235,6 +271,148 @@ class Exemption(TimeStamped):
 
     def __str__(self):
         return f"{self.person}: {self.get_reason_display()}"
+
+    def covers(self, on) -> bool:
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
+
+
+class PlacementQuerySet(models.QuerySet):
+    def on(self, day):
+        """Stretches in force on a date: valid_from ≤ day < valid_to (an empty bound is open)."""
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day)).filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day)
+        )
+
+    def visible_to(self, user, roles=READ_ROLES):
+        return self.filter(scope_q(user, "unit", roles=roles))
+
+
+class Placement(models.Model):
+    """One stretch of a person's roster history: in `unit`, with `status`, from `valid_from` (inclusive) to
+    `valid_to` (exclusive; empty while it lasts). An empty `valid_from` means "since before the roster was
+    recorded" (people already on a list when it was first imported). Every service that creates, moves, changes the status of or
+    imports people writes it, so coverage at any date can use the roster as it was (selectors.headcount_by_unit).
+    """
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("người"), on_delete=models.CASCADE, related_name="placements"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="placements"
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Person.Status.choices)
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến trước ngày"), null=True, blank=True)
+    created_at = models.DateTimeField(_("ghi lúc"), default=timezone.now)
+
+    objects = PlacementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quá trình công tác")
+        verbose_name_plural = _("quá trình công tác")
+        ordering = ["person_id", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
+                name="placement_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(valid_to__isnull=True), name="placement_one_open_per_person"
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "valid_from"]), models.Index(fields=["person", "valid_from"])]
+
+    def __str__(self):
+        return f"{self.person_id} @ {self.unit_id} {self.status} {self.valid_from}–{self.valid_to or ''}"
+
+
+class RosterImportQuerySet(models.QuerySet):
+    def visible_to(self, user, roles=MANAGE_ROLES):
+        return self.filter(scope_q(user, "unit", roles=roles))
+
+
+def _import_upload_to(instance, filename):
+    return f"roster_imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
+
+
+class RosterImport(TimeStamped):
+    """One upload of a roster file: analysed into a preview, then committed all-or-nothing."""
+
+    class Status(models.TextChoices):
+        ANALYSING = "analysing", _("Đang kiểm tra tệp")
+        READY = "ready", _("Chờ xác nhận ghi")
+        COMMITTING = "committing", _("Đang ghi vào danh sách")
+        DONE = "done", _("Đã ghi vào danh sách")
+        REJECTED = "rejected", _("Không ghi: tệp còn lỗi")
+        FAILED = "failed", _("Không đọc được tệp")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị nhận danh sách"), on_delete=models.PROTECT, related_name="roster_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(_("tệp"), upload_to=_import_upload_to, max_length=255)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
+    file_kind = models.CharField(_("loại tệp"), max_length=8)
+    effective_on = models.DateField(
+        _("có hiệu lực từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Trống: người mới coi như đã có trong danh sách từ trước; thay đổi tính từ ngày ghi."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.ANALYSING
+    )
+    phase = models.CharField(_("bước đang làm"), max_length=100, blank=True)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    message = models.TextField(_("thông báo"), blank=True)
+    detected = models.JSONField(_("nhận dạng tệp"), default=dict, blank=True)
+    columns = models.JSONField(_("tiêu đề cột"), default=list, blank=True)
+    mapping = models.JSONField(_("ghép cột"), default=dict, blank=True)
+    mapping_overridden = models.BooleanField(default=False)
+    total_rows = models.PositiveIntegerField(_("số dòng dữ liệu"), default=0)
+    created_count = models.PositiveIntegerField(_("tạo mới"), default=0)
+    updated_count = models.PositiveIntegerField(_("cập nhật"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("không đổi"), default=0)
+    rejected_count = models.PositiveIntegerField(_("bị từ chối"), default=0)
+    # One letter per data row, in file order: C created, U updated, N unchanged, R rejected.
+    outcomes = models.TextField(blank=True, default="")
+    # {source row number: [Vietnamese messages]} for rejected rows; {row: [notes]} for accepted rows with notes.
+    problems = models.JSONField(default=dict, blank=True)
+    notes = models.JSONField(default=dict, blank=True)
+    sample = models.JSONField(default=list, blank=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+    committed_at = models.DateTimeField(_("ghi lúc"), null=True, blank=True)
+    committed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+
+    objects = RosterImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lần nhập danh sách")
+        verbose_name_plural = _("lần nhập danh sách")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.original_name} → {self.unit}"
+
+    def get_absolute_url(self):
+        return reverse("org:import_detail", args=[self.pk])
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in {self.Status.ANALYSING, self.Status.COMMITTING}
+
+    @property
+    def can_commit(self) -> bool:
+        return self.status == self.Status.READY and self.rejected_count == 0 and self.total_rows > 0
 
     def covers(self, on) -> bool:
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)

@@ -62,3 +62,25 @@ def test_every_static_asset_of_the_base_template_is_served(client):
     for asset in assets:
         response = client.get(asset)
         assert response.status_code == 200, asset
+
+
+def test_collectstatic_succeeds_with_the_production_manifest_storage(settings, tmp_path):
+    """Production serves hashed files through WhiteNoise's manifest storage: every reference must resolve."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", "-v", "0")
+    assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_only_the_closest_nav_entry_is_active(client, ward_manager):
+    client.force_login(ward_manager)
+    items = client.get("/don-vi/nhap/").context["nav_items"]
+    active = [item["key"] for item in items if item["active"]]
+    assert len(active) <= 1
+    items = client.get("/don-vi/").context["nav_items"]
+    assert [item["key"] for item in items if item["active"]] == ["units"]

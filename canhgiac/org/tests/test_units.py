@@ -103,3 +103,63 @@ def test_database_orders_rosters_by_the_vietnamese_alphabet(tree):
         "Nguyễn Văn Dũng",
         "Trần Văn Đức",
     ]
+
+
+def test_coordinator_creates_renames_moves_and_closes_through_the_pages(client, tree, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("org:unit_create"),
+        {"parent": tree.finance.pk, "name": "Phòng Tin học", "code": "qn-stc-th", "kind": "subunit"},
+    )
+    unit = Unit.objects.get(code="QN-STC-TH")
+    assert response.status_code == 302 and Unit.objects.get_parent(unit) == tree.finance
+    client.post(
+        reverse("org:unit_edit", args=[unit.pk]),
+        {"name": "Phòng Công nghệ thông tin", "code": "QN-STC-TH", "kind": "subunit"},
+    )
+    unit.refresh_from_db()
+    assert unit.name == "Phòng Công nghệ thông tin"
+    assert AuditEvent.objects.filter(action="unit.update", summary__contains="Đổi tên").exists()
+    client.post(reverse("org:unit_move", args=[unit.pk]), {"new_parent": tree.police.pk})
+    unit = Unit.objects.get(pk=unit.pk)
+    assert Unit.objects.get_parent(unit) == tree.police and unit.path.startswith(tree.police.path)
+    response = client.post(
+        reverse("org:unit_move", args=[tree.finance.pk]), {"new_parent": tree.budget_office.pk}
+    )
+    assert response.status_code == 200  # its own sub-unit is not offered
+    response = client.post(
+        reverse("org:unit_close", args=[unit.pk]), {"closed_on": "2026-07-01", "closed_reason": ""}
+    )
+    assert "lý do" in response.content.decode().lower() or response.status_code == 200
+    client.post(
+        reverse("org:unit_close", args=[unit.pk]), {"closed_on": "2026-07-01", "closed_reason": "Sáp nhập"}
+    )
+    unit.refresh_from_db()
+    assert unit.closed_on == date(2026, 7, 1) and unit.closed_reason == "Sáp nhập"
+
+
+def test_closing_a_unit_with_open_sub_units_is_refused(tree, coordinator):
+    with pytest.raises(ValidationError, match="trực thuộc"):
+        services.unit_close(
+            unit=tree.finance, closed_on=date(2026, 7, 1), reason="Sáp nhập", actor=coordinator
+        )
+
+
+def test_unit_managers_manage_below_their_unit_only(client, tree, department_manager, other_ward_manager):
+    client.force_login(department_manager)
+    assert client.get(reverse("org:unit_edit", args=[tree.finance.pk])).status_code == 404  # their own unit
+    assert client.get(reverse("org:unit_edit", args=[tree.budget_office.pk])).status_code == 200
+    assert client.get(reverse("org:unit_move", args=[tree.budget_office.pk])).status_code == 404
+    response = client.post(
+        reverse("org:unit_create"),
+        {"parent": tree.finance.pk, "name": "Phòng Kế toán", "code": "QN-STC-KT", "kind": "subunit"},
+    )
+    assert response.status_code == 302
+    client.force_login(other_ward_manager)
+    for name in ["org:unit_detail", "org:unit_edit", "org:unit_close", "org:unit_move"]:
+        assert client.get(reverse(name, args=[tree.hong_gai.pk])).status_code == 404
+    response = client.post(
+        reverse("org:unit_create"),
+        {"parent": tree.hong_gai.pk, "name": "Tổ dân phố 1", "code": "HG-TDP1", "kind": "other"},
+    )
+    assert response.status_code == 200 and not Unit.objects.filter(code="HG-TDP1").exists()

@@ -1,0 +1,45 @@
+from .imports import (
+    import_cancel,
+    import_commit,
+    import_detail,
+    import_list,
+    import_remap,
+    import_result,
+    import_status,
+)
+from .people import (
+    exemption_add,
+    exemption_end,
+    person_create,
+    person_detail,
+    person_edit,
+    person_export,
+    person_list,
+    roster_template,
+)
+from .units import unit_close, unit_create, unit_detail, unit_edit, unit_list, unit_move, unit_reopen
+
+__all__ = [
+    "exemption_add",
+    "exemption_end",
+    "import_cancel",
+    "import_commit",
+    "import_detail",
+    "import_list",
+    "import_remap",
+    "import_result",
+    "import_status",
+    "person_create",
+    "person_detail",
+    "person_edit",
+    "person_export",
+    "person_list",
+    "roster_template",
+    "unit_close",
+    "unit_create",
+    "unit_detail",
+    "unit_edit",
+    "unit_list",
+    "unit_move",
+    "unit_reopen",
+]
