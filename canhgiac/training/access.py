@@ -100,7 +100,8 @@ def find_access(*, kind: str, secret: str) -> Lookup:
 
 def login_staff(request, access: StaffAccess) -> None:
     """Open a staff session for the access's person: a fresh session id, the person under our own key."""
-    request.session.cycle_key()
+    if request.session.session_key is not None:
+        request.session.cycle_key()  # an existing session gets a new id (no fixation); a new one is created fresh
     request.session[SESSION_KEY] = {"a": access.pk, "p": access.person_id}
     StaffAccess.objects.filter(pk=access.pk).update(last_used_at=timezone.now(), use_count=F("use_count") + 1)
     request.staff_access = access

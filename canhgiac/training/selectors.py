@@ -49,8 +49,15 @@ class CourseCard:
     certificate: Certificate | None = None
 
 
-def staff_overview(*, person) -> list[CourseCard]:
-    """The published courses with the person's standing on each quiz (5 queries)."""
+def person_attempts(person) -> list[Attempt]:
+    """All the person's attempts, lightly (for counts, the open one, overdue checks)."""
+    return list(
+        Attempt.objects.filter(person=person).only("id", "quiz_id", "number", "deadline", "submitted_at")
+    )
+
+
+def staff_overview(*, person, attempts: list[Attempt] | None = None) -> list[CourseCard]:
+    """The published courses with the person's standing on each quiz (5 queries, 4 given the attempts)."""
     now = timezone.now()
     courses = list(
         Course.objects.filter(is_published=True)
@@ -66,13 +73,12 @@ def staff_overview(*, person) -> list[CourseCard]:
         .order_by("title")
     )
     results = {r.quiz_id: r for r in QuizResult.objects.filter(person=person)}
-    opened = {a.quiz_id: a for a in Attempt.objects.filter(person=person, submitted_at__isnull=True)}
-    used = dict(
-        Attempt.objects.filter(person=person)
-        .values_list("quiz_id")
-        .annotate(n=Count("id"))
-        .values_list("quiz_id", "n")
-    )
+    if attempts is None:
+        attempts = person_attempts(person)
+    opened = {a.quiz_id: a for a in attempts if a.submitted_at is None}
+    used: dict[int, int] = {}
+    for attempt in attempts:
+        used[attempt.quiz_id] = used.get(attempt.quiz_id, 0) + 1
     certificates = {c.course_id: c for c in Certificate.objects.filter(person=person)}
     order = {Quiz.Kind.PRE: 0, Quiz.Kind.PRACTICE: 1, Quiz.Kind.POST: 2}
     cards = []

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from canhgiac.core.audit import audit
 
 from ..models import Answer, Attempt, AttemptMethodScore, Question, Quiz, QuizResult
-from .draw import draw_questions, option_orders
+from .draw import draw
 
 # An answer sent in the last seconds before the deadline may arrive a moment after it: accept it briefly.
 GRACE_SECONDS = 5
@@ -43,7 +43,10 @@ def attempt_start(*, quiz: Quiz, person, weights: dict[str, float] | None = None
     now = now or timezone.now()
     # Serialise starts of one person (two tabs pressing "start" together): lock the person's row.
     type(person).objects.select_for_update().filter(pk=person.pk).first()
-    current = open_attempt(quiz, person)
+    previous = list(
+        Attempt.objects.filter(quiz=quiz, person=person).only("id", "deadline", "submitted_at", "quiz_id")
+    )
+    current = next((a for a in previous if a.submitted_at is None), None)
     if current is not None:
         if not current.is_overdue(now):
             return current
@@ -52,13 +55,13 @@ def attempt_start(*, quiz: Quiz, person, weights: dict[str, float] | None = None
         raise ValidationError(
             _("Bài kiểm tra này hiện không mở. Hãy xem thời gian mở, đóng trên trang học tập.")
         )
-    used = Attempt.objects.filter(quiz=quiz, person=person).count()
+    used = len(previous)
     if used >= quiz.max_attempts:
         raise ValidationError(
             _("Bạn đã làm hết %(n)s lần được phép của bài kiểm tra này.") % {"n": quiz.max_attempts}
         )
     rng = random.Random(secrets.randbits(64))
-    question_ids = draw_questions(quiz, rng=rng, weights=weights)
+    question_ids, option_order = draw(quiz, rng=rng, weights=weights)
     if not question_ids:
         raise ValidationError(
             _("Ngân hàng chưa có câu hỏi phù hợp với bài kiểm tra này. Hãy báo đầu mối đơn vị.")
@@ -74,7 +77,7 @@ def attempt_start(*, quiz: Quiz, person, weights: dict[str, float] | None = None
         started_at=now,
         deadline=deadline,
         question_ids=question_ids,
-        option_order=option_orders(question_ids, rng=rng),
+        option_order=option_order,
         question_count=len(question_ids),
     )
     audit(

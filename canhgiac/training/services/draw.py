@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
-from ..models import Question, Quiz
+from django.db.models import Exists, OuterRef
+
+from ..models import Option, Question, Quiz
 
 
 def allocate(n: int, weights: dict[int, float], available: dict[int, int]) -> dict[int, int]:
@@ -34,19 +36,33 @@ def allocate(n: int, weights: dict[int, float], available: dict[int, int]) -> di
     return share
 
 
-def draw_questions(quiz: Quiz, *, rng: random.Random, weights: dict[str, float] | None = None) -> list[int]:
-    """Question ids for a new attempt, in the shuffled order the person will see them (2 queries)."""
-    pool = Question.objects.active()
-    method_ids = list(quiz.methods.values_list("id", flat=True))
-    if method_ids:
-        pool = pool.filter(method_id__in=method_ids)
+def _pool(quiz: Quiz):
+    """The active questions the quiz may ask (one query: the quiz's methods are a subquery)."""
+    through = Quiz.methods.through
+    chosen = through.objects.filter(quiz_id=quiz.pk)
+    pool = Question.objects.active().filter(
+        ~Exists(chosen) | Exists(chosen.filter(scammethod_id=OuterRef("method_id")))
+    )
     if quiz.difficulties:
         pool = pool.filter(difficulty__in=quiz.difficulties)
+    return pool
+
+
+def draw(
+    quiz: Quiz, *, rng: random.Random, weights: dict[str, float] | None = None
+) -> tuple[list[int], dict]:
+    """Question ids for a new attempt in the shuffled order the person will see them, and each question's options
+    in their shown order: shuffled, except true/false and scenario answers, which read best in their natural
+    order (2 queries)."""
     by_method: dict[int, list[int]] = defaultdict(list)
     slugs: dict[int, str] = {}
-    for qid, method_id, slug in pool.order_by("id").values_list("id", "method_id", "method__slug"):
+    kinds: dict[int, str] = {}
+    for qid, method_id, slug, kind in (
+        _pool(quiz).order_by("id").values_list("id", "method_id", "method__slug", "kind")
+    ):
         by_method[method_id].append(qid)
         slugs[method_id] = slug
+        kinds[qid] = kind
     chosen_weights = {**(quiz.method_weights or {}), **(weights or {})}
     method_weights = {}
     for method_id, slug in slugs.items():
@@ -59,27 +75,26 @@ def draw_questions(quiz: Quiz, *, rng: random.Random, weights: dict[str, float] 
     for method_id in sorted(share):
         drawn += rng.sample(by_method[method_id], share[method_id])
     rng.shuffle(drawn)
-    return drawn
-
-
-def option_orders(question_ids: list[int], *, rng: random.Random) -> dict[str, list[int]]:
-    """The options of each question in the order shown: shuffled, except true/false and scenario answers,
-    which read best in their natural order (1 query)."""
-    from ..models import Option
-
-    kinds = dict(Question.objects.filter(pk__in=question_ids).values_list("id", "kind"))
     options: dict[int, list[int]] = defaultdict(list)
-    for qid, oid in (
-        Option.objects.filter(question_id__in=question_ids)
-        .order_by("order", "id")
-        .values_list("question_id", "id")
-    ):
-        options[qid].append(oid)
-    out = {}
-    for qid in question_ids:
-        ids = options.get(qid, [])
-        if kinds.get(qid) in {Question.Kind.SINGLE, Question.Kind.MULTIPLE}:
-            ids = list(ids)
+    if drawn:
+        rows = (
+            Option.objects.filter(question_id__in=drawn)
+            .order_by("order", "id")
+            .values_list("question_id", "id")
+        )
+        for qid, oid in rows:
+            options[qid].append(oid)
+    order = {}
+    for qid in drawn:
+        ids = list(options.get(qid, []))
+        if kinds[qid] in {Question.Kind.SINGLE, Question.Kind.MULTIPLE}:
             rng.shuffle(ids)
-        out[str(qid)] = ids
-    return out
+        order[str(qid)] = ids
+    return drawn, order
+
+
+def draw_questions(quiz: Quiz, *, rng: random.Random, weights: dict[str, float] | None = None) -> list[int]:
+    return draw(quiz, rng=rng, weights=weights)[0]
+
+
+__all__ = ["allocate", "draw", "draw_questions"]

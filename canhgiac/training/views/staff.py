@@ -26,9 +26,11 @@ def _verify_url(request, certificate: Certificate) -> str:
 def staff_home(request):
     person = request.staff_person
     # Overdue attempts of this person are submitted the moment they come back.
-    for attempt in Attempt.objects.overdue().filter(person=person):
+    attempts = selectors.person_attempts(person)
+    overdue = [a for a in attempts if a.is_overdue()]
+    for attempt in overdue:
         services.attempt_submit(attempt=attempt, auto=True)
-    cards = selectors.staff_overview(person=person)
+    cards = selectors.staff_overview(person=person, attempts=None if overdue else attempts)
     return render(
         request, "training/staff_home.html", {"person": person, "cards": cards, "unit": person.unit}
     )
