@@ -74,3 +74,21 @@ def test_only_the_coordinator_revokes_and_a_reason_is_needed(ward_manager, coord
     boss.post(f"/hoc-tap/quan-ly/chung-nhan/{certificate.pk}/thu-hoi/", {"reason": ""})
     certificate.refresh_from_db()
     assert certificate.is_valid
+
+
+def test_the_verify_api_answers_the_same_minimum(client, certificate):
+    data = client.get(f"/api/v1/chung-nhan/{certificate.code.lower()}").json()
+    assert data == {
+        "code": certificate.code,
+        "status": "valid",
+        "person_name": "Nguyễn Thị Mai",
+        "course_title": certificate.course_title,
+        "issued_on": certificate.issued_at.date().isoformat(),
+    }
+    missing = client.get("/api/v1/chung-nhan/CN-0000-0000")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    schema = client.get("/api/v1/openapi.json").json()
+    assert (
+        "/api/v1/chung-nhan/{code}" in schema["paths"]
+        and "CertificateStatus" in schema["components"]["schemas"]
+    )
