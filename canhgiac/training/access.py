@@ -123,7 +123,7 @@ def current_person(request):
     if isinstance(data, dict) and data.get("a"):
         access = (
             StaffAccess.objects.usable()
-            .select_related("person")
+            .select_related("person", "person__unit")
             .filter(pk=data["a"], person_id=data.get("p"), person__status="active")
             .first()
         )

@@ -309,6 +309,10 @@ class Attempt(models.Model):
         now = now or timezone.now()
         return max(0, int((self.deadline - now).total_seconds()))
 
+    @property
+    def minutes_left(self) -> int:
+        return -(-self.seconds_left() // 60)
+
     def is_overdue(self, now=None) -> bool:
         return self.submitted_at is None and (now or timezone.now()) >= self.deadline
 

@@ -65,6 +65,8 @@ def test_each_attempt_is_shuffled_and_a_reload_shows_the_same_order(staff_client
     for qid in attempt.question_ids:
         expected += [str(qid)] + [str(o) for o in attempt.option_order[str(qid)]]
     assert shown == expected
+    # numbers in attributes are never localised ("1.500" would break the timer and the ids)
+    assert 1400 < int(re.search(r'data-seconds-left="(\d+)"', first).group(1)) <= 1500
     positions = [first.find(f'name="question" value="{qid}"') for qid in attempt.question_ids]
     assert positions == sorted(positions) and -1 not in positions
     # starting again resumes the same attempt instead of drawing a new one

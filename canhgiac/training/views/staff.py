@@ -67,6 +67,7 @@ def attempt_take(request, pk):
             "shown": shown,
             "answered": sum(1 for s in shown if s.selected),
             "seconds_left": attempt.seconds_left(),
+            "answer_url": reverse("training:attempt_answer", args=[attempt.pk]),
         },
     )
 
