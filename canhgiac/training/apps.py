@@ -12,6 +12,10 @@ class TrainingConfig(AppConfig):
         from canhgiac.core import home, nav
         from canhgiac.core.roles import Role
 
+        from . import caches
+
+        caches.connect()
+
         nav.register(
             nav.NavItem(
                 key="training",
