@@ -10,6 +10,7 @@ from canhgiac.core.ratelimit import ratelimit
 from ..access import current_person
 from ..forms import VerifyForm
 from ..models import Certificate, Course, Lesson
+from ..sanitize import clean_html
 
 
 def index(request):
@@ -52,6 +53,8 @@ def lesson_detail(request, course_slug, slug):
             "position": index + 1,
             "total": len(lessons),
             "person": current_person(request),
+            # cleaned when saved; cleaned again here so that no other write path can slip markup through
+            "body": clean_html(lesson.body),
         },
     )
 
