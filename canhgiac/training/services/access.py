@@ -40,26 +40,15 @@ def staff_access_issue(
     issued, rows = [], []
     for person in people:
         token, code = new_link_token(), new_code()
-        rows.append(
-            StaffAccess(
-                person=person,
-                kind="link",
-                digest=link_digest(token),
-                hint=token[-4:],
-                created_by=actor,
-                expires_at=expires,
+        for kind, digest, hint in (
+            ("link", link_digest(token), token[-4:]),
+            ("code", code_digest(code), code[-4:]),
+        ):
+            rows.append(
+                StaffAccess(
+                    person=person, kind=kind, digest=digest, hint=hint, created_by=actor, expires_at=expires
+                )
             )
-        )
-        rows.append(
-            StaffAccess(
-                person=person,
-                kind="code",
-                digest=code_digest(code),
-                hint=code[-4:],
-                created_by=actor,
-                expires_at=expires,
-            )
-        )
         issued.append(IssuedAccess(person=person, token=token, code=format_code(code), expires_at=expires))
     StaffAccess.objects.bulk_create(rows, batch_size=1000)
     audit(

@@ -84,6 +84,8 @@ def test_lesson_html_is_cleaned_to_an_allowlist(html, expected):
 
 def test_a_lesson_page_never_renders_raw_markup_even_if_stored(client, content):
     lesson = Lesson.objects.get(source_key="mo-dau")
-    Lesson.objects.filter(pk=lesson.pk).update(body='<p>ok</p><script>alert("x")</script><img src=x onerror=alert(1)>')
+    Lesson.objects.filter(pk=lesson.pk).update(
+        body='<p>ok</p><script>alert("x")</script><img src=x onerror=alert(1)>'
+    )
     html = client.get(lesson.get_absolute_url()).content.decode()
     assert "<p>ok</p>" in html and 'alert("x")' not in html and "onerror" not in html

@@ -293,7 +293,9 @@ def test_pages_need_a_staff_session(client, post_quiz):
     assert response.status_code == 401 and response["HX-Redirect"] == "/hoc-tap/nhap-ma/"
 
 
-def test_the_staff_page_follows_catalogue_edits_at_once(staff_client, post_quiz, django_assert_max_num_queries):
+def test_the_staff_page_follows_catalogue_edits_at_once(
+    staff_client, post_quiz, django_assert_max_num_queries
+):
     assert f"quiz-{post_quiz.slug}" in staff_client.get("/hoc-tap/cua-toi/").content.decode()
     with django_assert_max_num_queries(6):  # session-less lookups: staff, attempts, results, certificates
         staff_client.get("/hoc-tap/cua-toi/")
