@@ -223,3 +223,11 @@ def test_deactivated_questions_are_not_drawn(staff_member, post_quiz):
         Question.objects.filter(pk__in=attempt.question_ids).values_list("method__slug", flat=True)
     ) == {"ban-so-lo-de"}
     assert Option.objects.filter(question_id__in=attempt.question_ids).count() >= 12
+
+
+def test_the_tabs_follow_the_role(ward_manager, leader, coordinator, content):
+    manager = _client(ward_manager).get("/hoc-tap/quan-ly/").content.decode()
+    assert "Mã cá nhân" in manager and "Ngân hàng câu hỏi" not in manager
+    boss = _client(leader).get("/hoc-tap/quan-ly/").content.decode()
+    assert "/hoc-tap/quan-ly/ma-ca-nhan/" not in boss and "/hoc-tap/quan-ly/cau-hoi/" not in boss
+    assert "/hoc-tap/quan-ly/cau-hoi/" in _client(coordinator).get("/hoc-tap/quan-ly/").content.decode()
