@@ -400,6 +400,10 @@ def main(argv=None) -> int:
     if args.seed_into:
         seed_into(args.seed_into, args)
         return 0
+    try:
+        import aiohttp  # noqa: F401
+    except ImportError:
+        raise SystemExit('Cần aiohttp: .venv/bin/pip install -e ".[bench]"') from None
     t0 = time.monotonic()
     print(f"Chuẩn bị cơ sở dữ liệu {args.db}: {args.users} người, bài {args.questions} câu…", flush=True)
     tokens = prepare_database(args)
