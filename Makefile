@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core; each gets its own test database.
+PYTEST_WORKERS ?= auto
 # Debian packages the product needs at run time (PDF rendering, Times New Roman metrics) and for tests.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core
 TEST_DEBS    := chromium poppler-utils
@@ -42,7 +44,7 @@ demo: install
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -29,6 +29,12 @@ PASSWORD = "mat-khau-kiem-thu-2026"
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path_factory):
+    """Uploads and generated files of a test never land in the developer's var/media."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and lockouts live in the cache: every test starts from a clean one."""
     from django.core.cache import cache
@@ -175,6 +181,7 @@ def login_in_browser(live_server):
         page.fill("input[name=username]", user.email)
         page.fill("input[name=password]", password)
         page.click("[data-testid=login-submit]")
-        page.wait_for_selector("[data-testid=user-menu]")
+        # attached, not visible: on a phone the user menu sits inside the collapsed navigation
+        page.wait_for_selector("[data-testid=user-menu]", state="attached")
 
     return login

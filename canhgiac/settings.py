@@ -370,7 +370,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off on purpose: with it, {{ obj.pk }} renders "1.500" inside attributes and scripts. Figures shown to
+# people go through the vn_number, vn_money and vn_percent filters, which use Vietnamese separators.
+USE_THOUSAND_SEPARATOR = False
 
 # --- files ---------------------------------------------------------------------------------------------
 

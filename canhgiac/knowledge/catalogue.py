@@ -43,6 +43,26 @@ NATIONAL_FORMS: list[tuple[int, str, str, str]] = [
     (24, "ban-so-lo-de", COMBINED, "Bán “số lô đề chắc trúng”"),
 ]
 
+# Methods from the newer official warnings (Bộ Công an, Cục An toàn thông tin, 2024–2025), numbered after the 24.
+# Same contract: stable slugs that other apps may refer to.
+EXTRA_FORMS: list[tuple[int, str, str, str]] = [
+    (25, "gia-danh-truong-dai-hoc-hoc-bong", IMPERSONATION, "Giả danh cán bộ trường học báo trúng học bổng"),
+    (
+        26,
+        "gia-danh-cong-an-luat-su-thu-hoi-tien",
+        IMPERSONATION,
+        "Giả danh công an, luật sư hứa thu hồi tiền đã bị lừa",
+    ),
+    (
+        27,
+        "ung-dung-gia-co-quan-nha-nuoc",
+        ACCOUNT_TAKEOVER,
+        "Dụ cài ứng dụng giả cơ quan nhà nước (thuế, BHXH, VNeID) để chiếm điện thoại",
+    ),
+    (28, "gia-danh-dien-luc-cat-dien", IMPERSONATION, "Giả nhân viên điện lực báo cắt điện, đòi tiền điện"),
+    (29, "gia-nguoi-giao-hang-thu-phi", COMBINED, "Giả người giao hàng đòi phí, gửi đường link thanh toán"),
+]
+
 # The three methods named in dispatch 1509/UBND-NC, mapped onto the national forms.
 DISPATCH_1509_METHODS = {
     "kêu gọi đầu tư tài chính, chứng khoán, tiền ảo": "dau-tu-tai-chinh-tien-ao",
@@ -59,6 +79,8 @@ def ensure_catalogue() -> int:
     created = 0
     for number, slug, group, name in NATIONAL_FORMS:
         if slug not in existing:
-            ScamMethod.objects.create(slug=slug, number=number, group=group, name=name)
+            ScamMethod.objects.create(
+                slug=slug, number=number, group=group, name=name, source=ScamMethod.Source.NATIONAL_2023
+            )
             created += 1
     return created

@@ -20,6 +20,7 @@ class OrgConfig(AppConfig):
                 audience=frozenset(READ_ROLES),
                 order=20,
                 icon="diagram-3",
+                group="org",
             ),
             nav.NavItem(
                 key="roster",
@@ -28,6 +29,7 @@ class OrgConfig(AppConfig):
                 audience=frozenset(READ_ROLES),
                 order=21,
                 icon="people",
+                group="org",
             ),
             nav.NavItem(
                 key="roster_import",
@@ -36,5 +38,6 @@ class OrgConfig(AppConfig):
                 audience=frozenset(MANAGE_ROLES),
                 order=22,
                 icon="upload",
+                group="org",
             ),
         )

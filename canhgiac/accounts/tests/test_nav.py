@@ -4,7 +4,10 @@ pytestmark = pytest.mark.django_db
 
 
 def nav_keys(client):
-    return [item["key"] for item in client.get("/").context["nav_items"]]
+    keys = []
+    for item in client.get("/").context["nav_items"]:
+        keys += [child["key"] for child in item["children"]] if item.get("children") else [item["key"]]
+    return keys
 
 
 def test_anonymous_sees_no_official_entries(client, tree):

@@ -77,10 +77,34 @@ def test_collectstatic_succeeds_with_the_production_manifest_storage(settings, t
     assert (tmp_path / "staticfiles.json").exists()
 
 
+def _active_keys(items):
+    keys = []
+    for item in items:
+        keys += (
+            _active_keys(item["children"])
+            if item.get("children")
+            else ([item["key"]] if item["active"] else [])
+        )
+    return keys
+
+
 def test_only_the_closest_nav_entry_is_active(client, ward_manager):
     client.force_login(ward_manager)
-    items = client.get("/don-vi/nhap/").context["nav_items"]
-    active = [item["key"] for item in items if item["active"]]
-    assert len(active) <= 1
+    assert _active_keys(client.get("/don-vi/nhap/").context["nav_items"]) == ["roster_import"]
     items = client.get("/don-vi/").context["nav_items"]
-    assert [item["key"] for item in items if item["active"]] == ["units"]
+    assert _active_keys(items) == ["units"]
+    org_group = next(item for item in items if item["key"] == "org")
+    assert org_group["active"] and [c["key"] for c in org_group["children"]][:3] == [
+        "units",
+        "roster",
+        "roster_import",
+    ]
+
+
+def test_numbers_in_templates_are_never_localised_implicitly():
+    """Ids above 999 must render as 1500, never "1.500", in attributes and URLs."""
+    from django.template import Context, Template
+
+    assert Template('<a data-id="{{ n }}">{{ n|vn_number }}</a>').render(Context({"n": 1500})) == (
+        '<a data-id="1500">1.500</a>'
+    )
