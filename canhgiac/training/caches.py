@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 
 CATALOGUE_KEY = "training:catalogue:v1"
-CATALOGUE_SECONDS = 300
+CATALOGUE_SECONDS = 60  # without a shared cache (several workers on local memory) edits show within a minute
 
 
 def published_catalogue() -> list:
