@@ -5,3 +5,40 @@ class TrainingConfig(AppConfig):
     name = "canhgiac.training"
     label = "training"
     verbose_name = "Học tập và kiểm tra"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from canhgiac.core import home, nav
+        from canhgiac.core.roles import Role
+
+        from . import caches
+
+        caches.connect()
+
+        nav.register(
+            nav.NavItem(
+                key="training",
+                label=_("Học tập"),
+                url_name="training:index",
+                audience=frozenset({nav.PUBLIC}),
+                order=30,
+                icon="mortarboard",
+            ),
+            nav.NavItem(
+                key="training_manage",
+                label=_("Học tập, kiểm tra"),
+                url_name="training:manage_index",
+                audience=frozenset({Role.COORDINATOR, Role.LEADER, Role.UNIT_MANAGER}),
+                order=40,
+                icon="mortarboard",
+            ),
+        )
+        home.register(
+            home.HomeSection(
+                key="training_staff",
+                template="training/_home_staff.html",
+                audience=frozenset({nav.PUBLIC}),
+                order=20,
+            ),
+        )
