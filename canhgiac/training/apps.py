@@ -7,14 +7,18 @@ class TrainingConfig(AppConfig):
     verbose_name = "Học tập và kiểm tra"
 
     def ready(self):
+        from datetime import timedelta
+
         from django.utils.translation import gettext_lazy as _
 
-        from canhgiac.core import home, nav
+        from canhgiac.core import home, nav, periodic
         from canhgiac.core.roles import Role
 
         from . import caches
+        from .tasks import close_overdue_attempts_task
 
         caches.connect()
+        periodic.register(close_overdue_attempts_task, every=timedelta(minutes=1))
 
         nav.register(
             nav.NavItem(
