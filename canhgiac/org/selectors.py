@@ -202,14 +202,26 @@ def _exempt_on(on: date):
     )
 
 
-def headcount_by_unit(*, units_or_viewer, on: date) -> dict[int, int]:
+def placements_in_scope(*, on: date, staff_groups=None):
+    """The roster-history stretches that put a person in the coverage denominator on `on`: in force that day,
+    status "đang công tác", no exemption covering the day; optionally only people of the given staff groups
+    (their current group: the group is not historical). Not filtered by unit: callers add their scope and may
+    annotate it (campaigns counts its reached people on the same rows)."""
+    placements = Placement.objects.on(on).filter(status=Person.Status.ACTIVE).exclude(Exists(_exempt_on(on)))
+    if staff_groups:
+        placements = placements.filter(person__staff_group__in=list(staff_groups))
+    return placements
+
+
+def headcount_by_unit(*, units_or_viewer, on: date, staff_groups=None) -> dict[int, int]:
     """{unit id: people in scope on `on`} — the coverage denominator, per unit, not rolled up.
 
     A person counts in the unit where their roster history places them on that date, with status "đang công
     tác", and without an exemption covering that date. `units_or_viewer` is a user (their subtrees) or an
-    iterable of units / unit ids (exactly those units). One grouped query. Roll up with `rollup_counts`.
+    iterable of units / unit ids (exactly those units); `staff_groups` keeps only those groups. One grouped
+    query. Roll up with `rollup_counts`.
     """
-    placements = Placement.objects.on(on).filter(status=Person.Status.ACTIVE).exclude(Exists(_exempt_on(on)))
+    placements = placements_in_scope(on=on, staff_groups=staff_groups)
     if hasattr(units_or_viewer, "is_authenticated"):
         placements = placements.filter(scope_q(units_or_viewer, "unit"))
     else:
