@@ -1,0 +1,49 @@
+"""Reads of the campaigns app: every function takes the viewer and runs a constant number of queries."""
+
+from .conferences import (
+    conference_detail,
+    conference_for_viewer,
+    conference_list,
+    conferences_per_week,
+    managed_conference,
+    month_calendar,
+)
+from .coverage import (
+    UnitCoverage,
+    coverage_by_unit,
+    coverage_counts,
+    coverage_over_time,
+    coverage_total,
+    default_day,
+    people_status,
+    reach_by_via,
+)
+from .needs import province_needs, unit_needs
+from .obligations import STATUS_FILTERS, BoardRow, obligations_status
+from .speakers import speaker_candidates, speaker_list, speaker_schedule, speaker_workload
+
+__all__ = [
+    "STATUS_FILTERS",
+    "BoardRow",
+    "UnitCoverage",
+    "conference_detail",
+    "conference_for_viewer",
+    "conference_list",
+    "conferences_per_week",
+    "coverage_by_unit",
+    "coverage_counts",
+    "coverage_over_time",
+    "coverage_total",
+    "default_day",
+    "managed_conference",
+    "month_calendar",
+    "obligations_status",
+    "people_status",
+    "province_needs",
+    "reach_by_via",
+    "speaker_candidates",
+    "speaker_list",
+    "speaker_schedule",
+    "speaker_workload",
+    "unit_needs",
+]

@@ -1,0 +1,91 @@
+"""Writes of the campaigns app: keyword-only, atomic, audited, Vietnamese ValidationError."""
+
+from .attendance import (
+    attendance_check_in,
+    attendance_mark,
+    attendance_remove_walk_in,
+    attendance_unmark,
+    attendance_walk_in,
+    window_problem,
+)
+from .attendance_import import attendance_import_cancel, attendance_import_commit, attendance_import_start
+from .campaigns import (
+    campaign_close,
+    campaign_create,
+    campaign_launch,
+    campaign_update,
+    obligation_fulfil,
+    obligation_refresh_conferences,
+    obligation_reopen,
+    obligations_ensure,
+    participant_add,
+    participant_for_unit,
+    participant_remove,
+    responsible_units,
+)
+from .conferences import (
+    conference_cancel,
+    conference_confirm,
+    conference_file_add,
+    conference_file_remove,
+    conference_mark_held,
+    conference_plan,
+    conference_report,
+    conference_update,
+)
+from .needs import needs_save
+from .reach import reach_rebuild, reach_record, record_course_pass
+from .reminders import send_due_reminders
+from .speakers import (
+    TRAVEL_BUFFER,
+    speaker_assign,
+    speaker_busy_add,
+    speaker_busy_remove,
+    speaker_check,
+    speaker_save,
+    speaker_unassign,
+)
+
+__all__ = [
+    "TRAVEL_BUFFER",
+    "attendance_check_in",
+    "attendance_import_cancel",
+    "attendance_import_commit",
+    "attendance_import_start",
+    "attendance_mark",
+    "attendance_remove_walk_in",
+    "attendance_unmark",
+    "attendance_walk_in",
+    "campaign_close",
+    "campaign_create",
+    "campaign_launch",
+    "campaign_update",
+    "conference_cancel",
+    "conference_confirm",
+    "conference_file_add",
+    "conference_file_remove",
+    "conference_mark_held",
+    "conference_plan",
+    "conference_report",
+    "conference_update",
+    "needs_save",
+    "obligation_fulfil",
+    "obligation_refresh_conferences",
+    "obligation_reopen",
+    "obligations_ensure",
+    "participant_add",
+    "participant_for_unit",
+    "participant_remove",
+    "reach_rebuild",
+    "reach_record",
+    "record_course_pass",
+    "responsible_units",
+    "send_due_reminders",
+    "speaker_assign",
+    "speaker_busy_add",
+    "speaker_busy_remove",
+    "speaker_check",
+    "speaker_save",
+    "speaker_unassign",
+    "window_problem",
+]

@@ -1,0 +1,1 @@
+"""Views of the campaigns app, split by page group."""
