@@ -136,8 +136,10 @@ def obligations_status(
         "overdue": sum(1 for r in rows if r.overdue),
         "late": sum(1 for r in rows if r.late),
         "behind": sum(1 for r in rows if r.coverage is None or not r.coverage.target_met),
-        "by_kind": {
-            kind: {
+        "by_kind": [
+            {
+                "kind": kind,
+                "label": Obligation.Kind(kind).label,
                 "done": sum(
                     1 for r in rows if r.states.get(kind) in {Obligation.State.DONE, Obligation.State.LATE}
                 ),
@@ -145,7 +147,7 @@ def obligations_status(
                 "overdue": sum(1 for r in rows if r.states.get(kind) == Obligation.State.OVERDUE),
             }
             for kind in kinds
-        },
+        ],
     }
     if status == "behind":
         rows = [r for r in rows if r.coverage is None or not r.coverage.target_met]

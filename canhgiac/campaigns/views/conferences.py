@@ -173,7 +173,7 @@ def checkin_url(request, conference: Conference) -> str:
 
 
 def qr_svg(url: str, scale: int = 6) -> str:
-    return segno.make(url, error="m").svg_inline(scale=scale, border=2)
+    return segno.make(url, error="m").svg_inline(scale=scale, border=2, omitsize=True)
 
 
 @login_required
