@@ -196,6 +196,17 @@ def roster_summary(*, viewer, unit: Unit | None = None) -> dict:
 # --- roster history: the denominator of coverage at any date ------------------------------------------------
 
 
+def exempt_people_on(on: date):
+    """The ids of people an exemption covers on `on`, as a subquery. Uncorrelated on purpose: the database
+    evaluates it once (a hashed set on PostgreSQL, a temporary index on SQLite) instead of probing the
+    exemptions once per roster row — at 60,000 people the difference is several times."""
+    return (
+        Exemption.objects.filter(starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .values("person_id")
+    )
+
+
 def _exempt_on(on: date):
     return Exemption.objects.filter(person=OuterRef("person_id"), starts_on__lte=on).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=on)
@@ -207,7 +218,11 @@ def placements_in_scope(*, on: date, staff_groups=None):
     status "đang công tác", no exemption covering the day; optionally only people of the given staff groups
     (their current group: the group is not historical). Not filtered by unit: callers add their scope and may
     annotate it (campaigns counts its reached people on the same rows)."""
-    placements = Placement.objects.on(on).filter(status=Person.Status.ACTIVE).exclude(Exists(_exempt_on(on)))
+    placements = (
+        Placement.objects.on(on)
+        .filter(status=Person.Status.ACTIVE)
+        .exclude(person_id__in=exempt_people_on(on))
+    )
     if staff_groups:
         placements = placements.filter(person__staff_group__in=list(staff_groups))
     return placements
