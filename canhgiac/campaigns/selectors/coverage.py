@@ -17,9 +17,9 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from canhgiac.core.scoping import scope_q
-from canhgiac.org.models import Exemption, Person, Placement, Unit
-from canhgiac.org.selectors import placements_in_scope, rollup_counts
+from canhgiac.core.scoping import scope_paths, scope_q
+from canhgiac.org.models import Person, Placement, Unit
+from canhgiac.org.selectors import exempt_people_on, placements_in_scope, rollup_counts
 
 from ..models import Campaign, Reach
 
@@ -67,41 +67,27 @@ def next_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
-def audience_q(campaign: Campaign, field: str = "unit") -> Q:
+def audience_paths(campaign: Campaign) -> list[str]:
+    """The audience subtrees' paths ([] = the whole province), read once per campaign object."""
     paths = getattr(campaign, "_audience_paths", None)
     if paths is None:
         paths = sorted(u.path for u in campaign.audience_units.all())
         campaign._audience_paths = paths
+    return paths
+
+
+def audience_q(campaign: Campaign, field: str = "unit") -> Q:
+    paths = audience_paths(campaign)
     q = Q()
     for path in paths:
         q |= Q(**{f"{field}__path__startswith": path})
     return q
 
 
-def _reached_by(campaign: Campaign, day: date):
-    return Reach.objects.filter(
-        campaign=campaign, person_id=OuterRef("person_id"), reached_at__lt=next_midnight(day)
-    )
-
-
-def coverage_counts(*, viewer, campaign: Campaign, on: date, root: Unit | None = None) -> tuple[dict, dict]:
-    """({unit id: people}, {unit id: reached}) per unit, not rolled up, in the viewer's scope. One query."""
-    rows = (
-        placements_in_scope(on=on, staff_groups=campaign.audience_groups)
-        .filter(scope_q(viewer, "unit"))
-        .filter(audience_q(campaign))
-    )
-    if root is not None:
-        rows = rows.filter(unit__path__startswith=root.path)
-    people, reached = {}, {}
-    for unit_id, n, r in (
-        rows.values_list("unit_id")
-        .annotate(n=Count("id"), r=Count("id", filter=Q(Exists(_reached_by(campaign, on)))))
-        .values_list("unit_id", "n", "r")
-        .order_by()
-    ):
-        people[unit_id], reached[unit_id] = n, r
-    return people, reached
+def reached_people(campaign: Campaign, day: date):
+    """The ids of people the campaign reached by the end of `day`, as an uncorrelated subquery (evaluated once,
+    not probed per roster row)."""
+    return Reach.objects.filter(campaign=campaign, reached_at__lt=next_midnight(day)).values("person_id")
 
 
 def _units(viewer, root: Unit | None):
@@ -113,6 +99,39 @@ def _units(viewer, root: Unit | None):
     return list(units)
 
 
+def _unit_filter(viewer, campaign: Campaign, root: Unit | None, units: list[Unit]) -> Q:
+    """Which roster rows to count, as unit ids: the viewer's units (or `root`'s subtree) inside the audience.
+    Ids, not a join on the unit's path: the database then seeks those units' rows through the (unit,
+    valid_from) index instead of scanning the province, and nothing at all is added when the viewer and the
+    audience are the whole province."""
+    paths = audience_paths(campaign)
+    whole_audience = not paths or any(len(p) == Unit.steplen for p in paths)
+    if root is None and whole_audience and scope_paths(viewer) is None:
+        return Q()
+    ids = [u.pk for u in units if not paths or any(u.path.startswith(p) for p in paths)]
+    return Q(unit_id__in=ids)
+
+
+def coverage_counts(
+    *, viewer, campaign: Campaign, on: date, root: Unit | None = None, units: list[Unit] | None = None
+) -> tuple[dict, dict]:
+    """({unit id: people}, {unit id: reached}) per unit, not rolled up, in the viewer's scope (or `root`'s
+    subtree). One grouped query, plus one for the units when they are not given."""
+    units = units if units is not None else _units(viewer, root)
+    rows = placements_in_scope(on=on, staff_groups=campaign.audience_groups).filter(
+        _unit_filter(viewer, campaign, root, units)
+    )
+    people, reached = {}, {}
+    for unit_id, n, r in (
+        rows.values_list("unit_id")
+        .annotate(n=Count("id"), r=Count("id", filter=Q(person_id__in=reached_people(campaign, on))))
+        .values_list("unit_id", "n", "r")
+        .order_by()
+    ):
+        people[unit_id], reached[unit_id] = n, r
+    return people, reached
+
+
 def coverage_by_unit(
     *,
     viewer,
@@ -122,12 +141,13 @@ def coverage_by_unit(
     depth: int | None = None,
 ) -> list[UnitCoverage]:
     """One row per unit of the viewer's subtrees (or `root`'s) that holds audience people, figures rolled up
-    the tree. `depth` keeps units down to that many levels below the top. 3 queries whatever the units."""
+    the tree. `depth` keeps units down to that many levels below the top. 2 queries whatever the units (3 the
+    first time a campaign object's audience is read)."""
     on = on or default_day(campaign)
     units = _units(viewer, root)
     if not units:
         return []
-    own_people, own_reached = coverage_counts(viewer=viewer, campaign=campaign, on=on, root=root)
+    own_people, own_reached = coverage_counts(viewer=viewer, campaign=campaign, on=on, root=root, units=units)
     people = rollup_counts(units, own_people)
     reached = rollup_counts(units, own_reached)
     top = min(u.depth for u in units)
@@ -152,7 +172,7 @@ def coverage_by_unit(
 def coverage_total(
     *, viewer, campaign: Campaign, on: date | None = None, root: Unit | None = None
 ) -> UnitCoverage:
-    """The whole of the viewer's scope (or of `root`'s subtree) as one figure. One query."""
+    """The whole of the viewer's scope (or of `root`'s subtree) as one figure. Two queries."""
     on = on or default_day(campaign)
     own_people, own_reached = coverage_counts(viewer=viewer, campaign=campaign, on=on, root=root)
     return UnitCoverage(
@@ -164,36 +184,28 @@ def coverage_total(
     )
 
 
-def _exempt(day: date):
-    return Exemption.objects.filter(person=OuterRef("person_id"), starts_on__lte=day).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=day)
-    )
-
-
 def coverage_over_time(
     *, viewer, campaign: Campaign, unit: Unit | None = None, dates: list[date] | None = None
 ) -> list[tuple[date, int, int]]:
     """[(date, people, reached)] for a unit's subtree (or the viewer's whole scope) at each date — weekly from
     the start by default. One query with two counts per date."""
     dates = dates or campaign.weekly_dates()
-    base = (
-        Placement.objects.filter(status=Person.Status.ACTIVE)
-        .filter(scope_q(viewer, "unit"))
-        .filter(audience_q(campaign))
+    base = Placement.objects.filter(status=Person.Status.ACTIVE).filter(
+        _unit_filter(viewer, campaign, unit, _units(viewer, unit))
     )
     if campaign.audience_groups:
         base = base.filter(person__staff_group__in=campaign.audience_groups)
-    if unit is not None:
-        base = base.filter(unit__path__startswith=unit.path)
     aggregates = {}
     for index, day in enumerate(dates):
         in_scope = (
             (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
             & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-            & ~Q(Exists(_exempt(day)))
+            & ~Q(person_id__in=exempt_people_on(day))
         )
         aggregates[f"p{index}"] = Count("id", filter=in_scope)
-        aggregates[f"r{index}"] = Count("id", filter=in_scope & Q(Exists(_reached_by(campaign, day))))
+        aggregates[f"r{index}"] = Count(
+            "id", filter=in_scope & Q(person_id__in=reached_people(campaign, day))
+        )
     row = base.aggregate(**aggregates) if aggregates else {}
     return [(day, row.get(f"p{i}") or 0, row.get(f"r{i}") or 0) for i, day in enumerate(dates)]
 
