@@ -202,6 +202,8 @@ def main() -> None:
         rng = random.Random(1509)
         t0 = time.perf_counter()
         campaign, user, live, units = build(args.units, args.people, rng)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics, as a live database has them
         print(
             f"built {units} units, {args.people} people in {time.perf_counter() - t0:.1f} s ({connection.vendor})"
         )

@@ -38,8 +38,8 @@ TOKEN_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 
 # The demo's campaigns also hold the provincial police answerable (it trains its own officers too).
 RESPONSIBLE_KINDS = [*DEFAULT_RESPONSIBLE_KINDS, Unit.Kind.POLICE]
 SPEAKER_TITLES = [
-    "Thiếu tá, báo cáo viên Phòng An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao",
-    "Đại úy, báo cáo viên Phòng An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao",
+    "Thiếu tá, báo cáo viên",
+    "Đại úy, báo cáo viên",
 ]
 DEMO_SPEAKERS = ["baocaovien1@congan.quangninh.gov.vn", "baocaovien2@congan.quangninh.gov.vn"]
 

@@ -184,7 +184,13 @@ def attendance_toggle(request, pk, person_pk):
         return render(
             request,
             "campaigns/_attendance_row.html",
-            {"conference": conference, "p": person, "error": error, "can_record": True},
+            {
+                "conference": conference,
+                "p": person,
+                "error": error,
+                "can_record": True,
+                "present_count": conference.attendances.counted().count(),
+            },
             status=200 if not error else 409,
         )
     if error:
