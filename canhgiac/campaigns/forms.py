@@ -136,6 +136,20 @@ class CampaignForm(forms.ModelForm):
             raise forms.ValidationError(_("Mỗi số ngày từ 0 đến 90."))
         return days
 
+    def clean(self):
+        data = super().clean()
+        starts_on, deadline = data.get("starts_on"), data.get("deadline")
+        if starts_on and deadline and deadline < starts_on:
+            self.add_error("deadline", _("Hạn hoàn thành phải sau ngày bắt đầu."))
+        for key in ("needs_due_on", "report_due_on"):
+            day = data.get(key)
+            if day and starts_on and day < starts_on:
+                self.add_error(key, _("Hạn này phải sau ngày bắt đầu chiến dịch."))
+        return data
+
+    def validate_constraints(self):
+        """The date and percentage rules are checked above with Vietnamese messages."""
+
     def service_values(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("audience_units", None)
