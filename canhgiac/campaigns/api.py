@@ -26,7 +26,16 @@ def _guard(request):
 
 
 def _campaign(request, pk):
-    return Campaign.objects.visible_to(request.user).filter(pk=pk).first()
+    """(campaign, None) or (None, the JSON answer to return: 401 or 404)."""
+    denied = _guard(request)
+    if denied is not None:
+        return None, denied
+    campaign = Campaign.objects.visible_to(request.user).filter(pk=pk).first()
+    if campaign is None:
+        return None, json_error(
+            "Không có chiến dịch này trong phạm vi của bạn.", status=404, code="not_found"
+        )
+    return campaign, None
 
 
 def _ratio(value):
@@ -61,11 +70,9 @@ def campaign_list(request):
 
 @require_GET
 def coverage(request, pk):
-    if (denied := _guard(request)) is not None:
+    campaign, denied = _campaign(request, pk)
+    if denied is not None:
         return denied
-    campaign = _campaign(request, pk)
-    if campaign is None:
-        return json_error("Không có chiến dịch này trong phạm vi của bạn.", status=404, code="not_found")
     root = None
     raw_unit = request.GET.get("don_vi", "")
     if raw_unit:
@@ -108,11 +115,9 @@ def coverage(request, pk):
 
 @require_GET
 def obligations(request, pk):
-    if (denied := _guard(request)) is not None:
+    campaign, denied = _campaign(request, pk)
+    if denied is not None:
         return denied
-    campaign = _campaign(request, pk)
-    if campaign is None:
-        return json_error("Không có chiến dịch này trong phạm vi của bạn.", status=404, code="not_found")
     data = selectors.obligations_status(viewer=request.user, campaign=campaign)
     rows = []
     for row in data["rows"]:
@@ -141,11 +146,9 @@ def obligations(request, pk):
 
 @require_GET
 def conferences(request, pk):
-    if (denied := _guard(request)) is not None:
+    campaign, denied = _campaign(request, pk)
+    if denied is not None:
         return denied
-    campaign = _campaign(request, pk)
-    if campaign is None:
-        return json_error("Không có chiến dịch này trong phạm vi của bạn.", status=404, code="not_found")
     rows = selectors.conference_list(viewer=request.user, campaign=campaign)[:500]
     return json_ok(
         {

@@ -86,7 +86,7 @@ def _speakers(rng: random.Random) -> list[Speaker]:
             user=None,
             defaults={
                 "title": title,
-                "unit": police if index < 2 else police.get_parent() if police else None,
+                "unit": police if index < 2 or police is None else Unit.objects.get_parent(police),
                 "phone": phone,
                 "bio": text.SPEAKER_BIOS[(index + 2) % len(text.SPEAKER_BIOS)],
                 "available_weekdays": [0, 1, 2, 3, 4],
@@ -118,6 +118,18 @@ class Booker:
             if start < conference.ends_at + gap and end > conference.starts_at - gap:
                 return False
         return True
+
+    def assign(self, conference: Conference, coordinator, prefer_demo: bool = True) -> Speaker | None:
+        """Book a free speaker for the conference (recorded as assigned when it was confirmed)."""
+        speaker = self.pick(conference, prefer_demo)
+        if speaker is not None:
+            ConferenceSpeaker.objects.create(
+                conference=conference,
+                speaker=speaker,
+                assigned_by=coordinator,
+                assigned_at=conference.confirmed_at or timezone.now(),
+            )
+        return speaker
 
     def pick(self, conference: Conference, prefer_demo: bool = True) -> Speaker | None:
         order = list(self.speakers)
@@ -301,14 +313,7 @@ def _campaign_2023(rng, coordinator, booker: Booker) -> Campaign:
         )
         counts["conferences"] += 1
         if conference.speaker_requested:
-            speaker = booker.pick(conference)
-            if speaker:
-                ConferenceSpeaker.objects.create(
-                    conference=conference,
-                    speaker=speaker,
-                    assigned_by=coordinator,
-                    assigned_at=conference.confirmed_at or start,
-                )
+            booker.assign(conference, coordinator)
         share = 0.6 if profile > 0.95 else min(1.0, rng.uniform(0.92, 1.1))
         attendance += _attend(conference, people[participant.pk], share, rng, taken, counts)
         if rng.random() < 0.94:
@@ -496,23 +501,9 @@ def _campaign_2026(rng, coordinator, booker: Booker, ctx) -> Campaign:
         )
         counts["conferences"] += 1
         if conference.speaker_requested and status != Conference.Status.PLANNED:
-            speaker = booker.pick(conference)
-            if speaker:
-                ConferenceSpeaker.objects.create(
-                    conference=conference,
-                    speaker=speaker,
-                    assigned_by=coordinator,
-                    assigned_at=conference.confirmed_at or start,
-                )
+            booker.assign(conference, coordinator)
             if rng.random() < 0.25:
-                second = booker.pick(conference, prefer_demo=False)
-                if second and second != speaker:
-                    ConferenceSpeaker.objects.create(
-                        conference=conference,
-                        speaker=second,
-                        assigned_by=coordinator,
-                        assigned_at=conference.confirmed_at or start,
-                    )
+                booker.assign(conference, coordinator, prefer_demo=False)
         if status in {Conference.Status.HELD, Conference.Status.REPORTED}:
             attendance += _attend(conference, people[participant.pk], share, rng, taken, counts)
             if status == Conference.Status.REPORTED:
@@ -561,9 +552,7 @@ def _live_conference(campaign, participant, coordinator, managers, rng, booker, 
         speaker_requested=True,
         expected_attendance=30,
     )
-    speaker = booker.pick(conference)
-    if speaker:
-        ConferenceSpeaker.objects.create(conference=conference, speaker=speaker, assigned_by=coordinator)
+    booker.assign(conference, coordinator)
     return conference
 
 

@@ -12,6 +12,8 @@ from canhgiac.knowledge.models import ScamMethod
 from canhgiac.org.models import Person, Unit
 
 from .models import WEEKDAYS, Campaign, Conference, ConferenceFile, Format, Speaker
+from .services.campaigns import CAMPAIGN_FIELDS
+from .services.speakers import SPEAKER_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time", "class": "form-control"}, format="%H:%M")
@@ -84,27 +86,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = [
-            "title",
-            "legal_number",
-            "legal_date",
-            "legal_issuer",
-            "legal_subject",
-            "description",
-            "starts_on",
-            "deadline",
-            "target_coverage",
-            "reach_rule",
-            "course",
-            "audience_units",
-            "audience_groups",
-            "requires_needs_assessment",
-            "needs_due_on",
-            "min_conferences",
-            "requires_report",
-            "report_due_on",
-            "reminder_days",
-        ]
+        fields = [*CAMPAIGN_FIELDS, "audience_units"]
         widgets = {
             "legal_date": DATE,
             "starts_on": DATE,
@@ -339,19 +321,7 @@ class SpeakerForm(forms.ModelForm):
 
     class Meta:
         model = Speaker
-        fields = [
-            "user",
-            "full_name",
-            "title",
-            "unit",
-            "phone",
-            "email",
-            "methods",
-            "bio",
-            "available_weekdays",
-            "max_per_week",
-            "is_active",
-        ]
+        fields = [*SPEAKER_FIELDS, "methods"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -80,7 +80,7 @@ def speaker_schedule(*, speaker: Speaker, start: date | None = None, end: date |
 def speaker_candidates(*, conference: Conference) -> list[dict]:
     """Active speakers ranked for a conference: free first, then by how many requested methods they cover;
     each with the reason they cannot take it, if any (the checks of services.speaker_check)."""
-    from ..services.speakers import speaker_check
+    from ..services.speakers import check_for_conference
 
     wanted = set(conference.requested_methods.values_list("id", flat=True))
     assigned = set(conference.assignments.values_list("speaker_id", flat=True))
@@ -89,14 +89,7 @@ def speaker_candidates(*, conference: Conference) -> list[dict]:
         if speaker.pk in assigned:
             continue
         covered = {m.pk for m in speaker.methods.all()} & wanted
-        check = speaker_check(
-            speaker=speaker,
-            starts_at=conference.starts_at,
-            ends_at=conference.ends_at,
-            unit_id=conference.unit_id,
-            mode=conference.mode,
-            exclude_conference_id=conference.pk,
-        )
+        check = check_for_conference(speaker, conference)
         out.append(
             {"speaker": speaker, "covers": len(covered), "errors": check.errors, "warnings": check.warnings}
         )

@@ -152,6 +152,18 @@ def speaker_check(
     return Check(errors, warnings)
 
 
+def check_for_conference(speaker: Speaker, conference: Conference) -> Check:
+    """speaker_check for a conference as it is planned (its own booking left out)."""
+    return speaker_check(
+        speaker=speaker,
+        starts_at=conference.starts_at,
+        ends_at=conference.ends_at,
+        unit_id=conference.unit_id,
+        mode=conference.mode,
+        exclude_conference_id=conference.pk,
+    )
+
+
 WEEKDAY_NAMES = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
@@ -170,14 +182,7 @@ def speaker_assign(
         )
     if ConferenceSpeaker.objects.filter(conference=conference, speaker=speaker).exists():
         raise ValidationError(_("%(name)s đã được phân công cho hội nghị này.") % {"name": speaker.full_name})
-    check = speaker_check(
-        speaker=speaker,
-        starts_at=conference.starts_at,
-        ends_at=conference.ends_at,
-        unit_id=conference.unit_id,
-        mode=conference.mode,
-        exclude_conference_id=conference.pk,
-    )
+    check = check_for_conference(speaker, conference)
     if check.errors:
         raise ValidationError(check.errors)
     assignment = ConferenceSpeaker.objects.create(
