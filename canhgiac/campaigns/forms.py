@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from canhgiac.knowledge.models import ScamMethod
 from canhgiac.org.models import Person, Unit
 
-from .models import WEEKDAYS, Campaign, Conference, ConferenceFile, Format, Speaker
+from .models import DEFAULT_RESPONSIBLE_KINDS, WEEKDAYS, Campaign, Conference, ConferenceFile, Format, Speaker
 from .services.campaigns import CAMPAIGN_FIELDS
 from .services.speakers import SPEAKER_FIELDS
 
@@ -74,6 +74,18 @@ class CampaignForm(forms.ModelForm):
         required=False,
         widget=CHECKS,
         help_text=_("Không chọn nhóm nào: mọi nhóm."),
+    )
+    responsible_kinds = forms.MultipleChoiceField(
+        label=_("Đơn vị phải thực hiện"),
+        choices=[
+            (k, label) for k, label in Unit.Kind.choices if k not in {Unit.Kind.PROVINCE, Unit.Kind.BLOCK}
+        ],
+        initial=list(DEFAULT_RESPONSIBLE_KINDS),
+        widget=CHECKS,
+        help_text=_(
+            "Khi triển khai, các đơn vị loại này trong phạm vi đối tượng (không nằm dưới một đơn vị đã chọn) "
+            "được lập danh sách thực hiện."
+        ),
     )
     reminder_days = forms.CharField(
         label=_("Nhắc hạn trước (ngày)"),

@@ -33,6 +33,7 @@ def _campaign_form(tree, **extra):
         "course": "",
         "audience_units": [tree.communes.pk],
         "audience_groups": ["nguoi_lao_dong"],
+        "responsible_kinds": ["department", "ward", "commune"],
         "requires_needs_assessment": "on",
         "needs_due_on": "",
         "min_conferences": "2",
