@@ -17,22 +17,13 @@ from django.utils.translation import gettext as _
 from canhgiac.core.text import fold
 
 from ..models import Person, Unit
+from ..tabular.reading import Table
+from ..tabular.rows import data_rows
 from . import values
-from .headers import FIELDS, find_header, is_numbering_row
-from .reading import Table
+from .headers import FIELDS, find_header
 
 CREATED, UPDATED, UNCHANGED, REJECTED = "C", "U", "N", "R"
 COMPARED = ("unit_id", "full_name", "position", "staff_group", "email", "phone", "date_of_birth", "status")
-_FOOTER_WORDS = (
-    "nguoi lap",
-    "thu truong",
-    "tong cong",
-    "tong so",
-    "ky ten",
-    "xac nhan",
-    "ghi chu:",
-    "noi nhan",
-)
 _KIND_WORDS = ("phuong ", "xa ", "dac khu ", "so ", "ban ", "phong ", "uy ban nhan dan ", "ubnd ")
 
 
@@ -191,28 +182,7 @@ class _UnitIndex:
 
 def _data_rows(rows: list[list], header_row: int, name_cols: list[int]) -> list[tuple[int, list, str]]:
     """(row number, row, section heading) for each data row below the header."""
-    out = []
-    section = ""
-    start = header_row + 1
-    if start < len(rows) and is_numbering_row(rows[start]):
-        start += 1
-    for index in range(start, len(rows)):
-        row = rows[index]
-        cells = [c for c in row if c != "" and c is not None]
-        if not cells:
-            continue
-        if len(cells) <= 2 or cells[0] == cells[-1]:
-            lone = len(cells) == 1 and not any(c < len(row) and row[c] not in ("", None) for c in name_cols)
-            if lone or (len(cells) > 1 and len(set(map(str, cells))) == 1):
-                # a heading merged across the row ("I. Lãnh đạo UBND", "Phòng Kế toán"), or a lone note
-                first = values.text(cells[0])
-                if not fold(first).startswith(_FOOTER_WORDS):
-                    section = first
-                continue
-            if fold(values.text(cells[0])).startswith(_FOOTER_WORDS):
-                continue
-        out.append((index + 1, row, section))
-    return out
+    return data_rows(rows, header_row, name_cols)
 
 
 def analyse(

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canhgiac.core.audit import audit
-from canhgiac.core.exports import safe_cell
 
 from ..models import RosterImport
+from ..tabular.result import write_result as write_result_workbook
 from . import commit as writer
 from .analyse import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis, analyse
 from .reading import ImportFileError, Table, read_table
@@ -161,44 +161,19 @@ OUTCOME_LABELS = {
 
 def write_result(imp: RosterImport, target) -> None:
     """The file as uploaded, every data row followed by its outcome and its problems (.xlsx)."""
-    import xlsxwriter
-
     table = read_table(imp.file.path, imp.file_kind, sheet_index=imp.detected.get("sheet_index"))
-    numbers = _row_numbers(imp, table)
-    outcome_of = dict(zip(numbers, imp.outcomes, strict=False))
-    committed = imp.status == RosterImport.Status.DONE
-    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False})
-    sheet = workbook.add_worksheet(_("Kết quả"))
-    bold = workbook.add_format({"bold": True, "bg_color": "#E7F0FA", "border": 1, "text_wrap": True})
-    red = workbook.add_format({"font_color": "#B42318", "text_wrap": True})
-    labels = list(imp.columns) or [""]
-    width = len(labels)
-    sheet.write_row(
-        0, 0, [safe_cell(x) for x in labels] + [_("Dòng trong tệp"), _("Kết quả"), _("Lỗi")], bold
+    write_result_workbook(
+        target,
+        rows=table.rows,
+        columns=imp.columns,
+        numbers=_row_numbers(imp, table),
+        outcomes=imp.outcomes,
+        labels=OUTCOME_LABELS,
+        problems=imp.problems,
+        notes=imp.notes,
+        committed=imp.status == RosterImport.Status.DONE,
+        rejected=REJECTED,
     )
-    sheet.set_column(width, width, 10)
-    sheet.set_column(width + 1, width + 1, 14)
-    sheet.set_column(width + 2, width + 2, 70)
-    out = 1
-    for number in numbers:
-        row = table.rows[number - 1]
-        cells = [safe_cell(row[i]) if i < len(row) else "" for i in range(width)]
-        outcome = outcome_of.get(number, "")
-        label = OUTCOME_LABELS.get(outcome, "")
-        if outcome != REJECTED and not committed:
-            label = _("Sẽ %(what)s") % {"what": str(label).lower()}
-        problems = "; ".join(imp.problems.get(str(number), []))
-        notes = "; ".join(imp.notes.get(str(number), []))
-        sheet.write_row(out, 0, cells)
-        sheet.write_number(out, width, number)
-        sheet.write_string(out, width + 1, str(label))
-        if problems:
-            sheet.write_string(out, width + 2, safe_cell(problems), red)
-        elif notes:
-            sheet.write_string(out, width + 2, safe_cell(notes))
-        out += 1
-    sheet.freeze_panes(1, 0)
-    workbook.close()
 
 
 def _row_numbers(imp: RosterImport, table: Table) -> list[int]:
