@@ -5,7 +5,7 @@
 - `legacy`: TCVN3 (ABC) and VNI text → Unicode.
 - `headers`: `HeaderSpec` (fields, spellings, key fields) finds the header row among title rows and maps columns.
 - `rows`: the data rows under a header (numbering row, section headings and signature block skipped).
-- `values`: tidy text, codes, dates (real dates, Excel serials, dd/mm/yyyy …).
+- `values`: tidy text, codes, dates (real dates, Excel serials, dd/mm/yyyy …), money ("45,2 tỷ", "1.500.000 đ").
 - `forms`: `ColumnMappingForm`, the manual column mapping of a preview.
 - `result`: the result workbook (the file as uploaded + row number, outcome, problems), formula-safe.
 
