@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.db import connection
 from django.utils import timezone
@@ -17,42 +16,19 @@ from django.utils.translation import gettext as _
 from canhgiac.core.text import fold
 
 from ..models import Person, Unit
+from ..tabular.headers import column_labels
+from ..tabular.jobs import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis
 from ..tabular.reading import Table
 from ..tabular.rows import data_rows
 from . import values
 from .headers import FIELDS, find_header
 
-CREATED, UPDATED, UNCHANGED, REJECTED = "C", "U", "N", "R"
 COMPARED = ("unit_id", "full_name", "position", "staff_group", "email", "phone", "date_of_birth", "status")
 _KIND_WORDS = ("phuong ", "xa ", "dac khu ", "so ", "ban ", "phong ", "uy ban nhan dan ", "ubnd ")
 
 
-@dataclass
-class Analysis:
-    header_row: int = -1
-    mapping: dict[int, str] = field(default_factory=dict)
-    columns: list[str] = field(default_factory=list)
-    row_numbers: list[int] = field(default_factory=list)
-    outcomes: list[str] = field(default_factory=list)
-    problems: dict[int, list[str]] = field(default_factory=dict)
-    notes: dict[int, list[str]] = field(default_factory=dict)
-    creates: list[dict] = field(default_factory=list)
-    updates: list[tuple[dict, dict]] = field(default_factory=list)  # (old row, changed fields)
-    sample: list[dict] = field(default_factory=list)
-    fatal: str = ""
-
-    def count(self, outcome: str) -> int:
-        return self.outcomes.count(outcome)
-
-    @property
-    def rejected(self) -> int:
-        return self.count(REJECTED)
-
-
 def header_labels(rows: list[list], header_row: int) -> list[str]:
-    row = rows[header_row] if 0 <= header_row < len(rows) else []
-    width = max((len(r) for r in rows[header_row : header_row + 50]), default=len(row))
-    return [values.text(row[i]) if i < len(row) else "" for i in range(width)]
+    return column_labels(rows, header_row)
 
 
 def _fast_fold(text: str, cache: dict) -> str:

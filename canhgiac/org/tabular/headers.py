@@ -40,6 +40,8 @@ class HeaderSpec:
     - `key_fields`: a header row must map at least one of them (a roster needs a name column).
     - `prefer`: {field: words}; a later column whose label contains the words replaces the earlier column of
       that field (a "di động" phone column beats an office phone column).
+    - `combine_above`: a header over two rows ("Nạn nhân" merged above "Họ tên", "Năm sinh") is read as one
+      row of joined labels ("Nạn nhân Họ tên"), when the row above holds several different labels.
     """
 
     def __init__(
@@ -51,12 +53,14 @@ class HeaderSpec:
         exact_only: Iterable[str] = (),
         ignored: Iterable[str] = DEFAULT_IGNORED,
         prefer: Mapping[str, str] | None = None,
+        combine_above: bool = False,
     ):
         self.fields = dict(fields)
         self.key_fields = frozenset(key_fields)
         self.exact_only = frozenset(exact_only)
         self.ignored = frozenset(ignored)
         self.prefer = dict(prefer or {})
+        self.combine_above = combine_above
         self.lookup = {syn: key for key, words in synonyms.items() for syn in words}
         self.contained = sorted((s for s in self.lookup if s not in self.exact_only), key=len, reverse=True)
 
@@ -96,12 +100,35 @@ class HeaderSpec:
     def has_key(self, mapping: dict[int, str]) -> bool:
         return bool(self.key_fields & set(mapping.values()))
 
+    def labels(self, rows: list[list], index: int) -> list:
+        """The header labels of row `index`: joined with the row above when `combine_above` applies."""
+        row = rows[index] if 0 <= index < len(rows) else []
+        if not self.combine_above or index == 0:
+            return row
+        above = rows[index - 1]
+        distinct = {str(c).strip() for c in above if isinstance(c, str) and c.strip()}
+        if len(distinct) < 2:
+            return row  # a title merged across the sheet, not a group header
+        out = []
+        for col in range(max(len(row), len(above))):
+            cell = row[col] if col < len(row) else ""
+            top = above[col] if col < len(above) else ""
+            cell = cell.strip() if isinstance(cell, str) else cell
+            top = top.strip() if isinstance(top, str) else ""
+            if isinstance(cell, str) and cell and top and top != cell:
+                out.append(f"{top} {cell}")
+            elif cell in ("", None) and top:
+                out.append(top)
+            else:
+                out.append(cell)
+        return out
+
     def find_header(self, rows: list[list], max_scan: int = 40) -> tuple[int, dict[int, str]] | None:
         """(index of the header row, mapping) or None when no row maps a key field. The row that names the
         most fields wins."""
         best: tuple[int, dict[int, str]] | None = None
-        for index, row in enumerate(rows[:max_scan]):
-            mapping = self.map_row(row)
+        for index in range(min(len(rows), max_scan)):
+            mapping = self.map_row(self.labels(rows, index))
             if not self.has_key(mapping):
                 continue
             if best is None or len(set(mapping.values())) > len(set(best[1].values())):
@@ -123,3 +150,13 @@ def is_numbering_row(row: list) -> bool:
         return False
     digits = [int(re.sub(r"\D", "", t)) for t in texts if re.sub(r"\D", "", t)]
     return len(digits) < 2 or digits == sorted(digits)
+
+
+def column_labels(rows: list[list], header_row: int, labels: list | None = None) -> list[str]:
+    """The header's labels as text, one per column of the table (as wide as the widest of the next 50 rows)."""
+    from .values import text
+
+    row = labels if labels is not None else (rows[header_row] if 0 <= header_row < len(rows) else [])
+    width = max((len(r) for r in rows[header_row : header_row + 50]), default=len(row))
+    width = max(width, len(row))
+    return [text(row[i]) if i < len(row) else "" for i in range(width)]
