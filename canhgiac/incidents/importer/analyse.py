@@ -59,6 +59,20 @@ IDENTIFIER_COLUMNS = {"phones": "phone", "accounts": "bank_account", "links": "u
 KEY_COLUMNS = ("reported_on", "occurred_on", "amount_lost", "unit_name", "unit_code", "code")
 
 
+def _long_text(cell) -> str:
+    """A free-text cell with its line breaks kept (a summary written over several lines)."""
+    if isinstance(cell, str):
+        return "\n".join(" ".join(line.split()) for line in cell.replace("\r\n", "\n").strip().split("\n"))
+    return text_of(cell)
+
+
+def _unguard(text: str) -> str:
+    """Undo core.exports.safe_cell: an exported "'=…" reads back as "=…" (it is stored as text, never run)."""
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"):
+        return text[1:]
+    return text
+
+
 class _PoliceIndex:
     def __init__(self):
         from ..services.cases import police_units
@@ -96,9 +110,17 @@ def analyse(
     if header_row is None or mapping is None:
         found = SPEC.find_header(rows)
         if found is None:
+            # offer the first row that looks like a header for manual mapping on the preview
+            first = next(
+                (i for i, row in enumerate(rows[:40]) if sum(1 for c in row if c not in ("", None)) >= 2), -1
+            )
+            if first >= 0:
+                result.header_row = first
+                result.columns = column_labels(rows, first)
             result.fatal = _(
                 "Không tìm thấy dòng tiêu đề trong %(n)s dòng đầu của tệp: cần các cột như Ngày tiếp nhận, Ngày xảy "
-                "ra, Xã/phường, Phương thức, Số tiền bị chiếm đoạt. Hãy dùng tệp mẫu hoặc sửa dòng tiêu đề."
+                "ra, Xã/phường, Phương thức, Số tiền bị chiếm đoạt. Hãy ghép cột bằng tay ở dưới, dùng tệp mẫu "
+                "hoặc sửa dòng tiêu đề."
             ) % {"n": min(len(rows), 40)}
             return result
         header_row = found[0] if header_row is None else header_row
@@ -160,7 +182,7 @@ def analyse(
     methods = values.MethodIndex()
     police = _PoliceIndex()
     codes = [code_of(c) for c in (column("code") or [""] * n)]
-    refs = [text_of(c)[:60] for c in (column("external_ref") or [""] * n)]
+    refs = [_unguard(text_of(c))[:60] for c in (column("external_ref") or [""] * n)]
     reported = convert("reported_on", lambda c: values.date(c, label=str(FIELDS["reported_on"]), today=today))
     occurred = convert("occurred_on", lambda c: values.date(c, label=str(FIELDS["occurred_on"]), today=today))
     if "unit_code" in by_field:
@@ -182,7 +204,7 @@ def analyse(
     statuses = convert("status", values.status, cached=True, default=("", ""))
     reasons = convert("closure_reason", values.closure_reason, cached=True, default="")
     confirmed = convert("confirmed", values.yes_no, cached=True)
-    summaries = [text_of(c)[:5000] for c in (column("summary") or [""] * n)]
+    summaries = [_unguard(_long_text(c))[:5000] for c in (column("summary") or [""] * n)]
     found_ids: list[list] = [[] for _ in range(n)]
     for key, kind in IDENTIFIER_COLUMNS.items():
         for i, parsed in enumerate(

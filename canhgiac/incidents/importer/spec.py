@@ -69,6 +69,7 @@ SYNONYMS = {
         "ngay nhan don",
         "ngay thu ly",
         "tiep nhan",
+        "ngay",
     ],
     "occurred_on": [
         "ngay xay ra",

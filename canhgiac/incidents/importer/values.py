@@ -314,6 +314,11 @@ class LocalityIndex:
         }
 
 
+def _words_of(text: str) -> str:
+    """Folded words separated by single spaces: "Kêu gọi đầu tư, tiền ảo" → "keu goi dau tu tien ao"."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+
+
 class MethodIndex:
     """Methods of the catalogue by number ("11", "PT11", "11. Kêu gọi…"), slug, or name with or without
     diacritics (a unique method whose name contains what was written, of at least two words)."""
@@ -325,7 +330,7 @@ class MethodIndex:
         self.by_number = {n: pk for pk, n, _s, _n in rows if n}
         self.by_slug = {slug: pk for pk, _n, slug, _name in rows}
         self.by_name = {fold(name): pk for pk, _n, _s, name in rows}
-        self.folded = [(fold(name), pk) for pk, _n, _s, name in rows]
+        self.folded = [(_words_of(name), pk) for pk, _n, _s, name in rows]
 
     def find(self, cell) -> tuple[int | None, str | None]:
         raw = cells.text(cell)
@@ -341,10 +346,9 @@ class MethodIndex:
             return self.by_slug[raw.strip().lower()], None
         if folded in self.by_name:
             return self.by_name[folded], None
-        cleaned = re.sub(r"[^0-9a-z ]+", " ", folded).split()
-        if len(cleaned) >= 2:
-            text = " ".join(cleaned)
-            hits = {pk for name, pk in self.folded if text in re.sub(r"[^0-9a-z ]+", " ", name)}
+        text = _words_of(raw)
+        if len(text.split()) >= 2:
+            hits = {pk for name, pk in self.folded if f" {text} " in f" {name} "}
             if len(hits) == 1:
                 return hits.pop(), None
         return None, _(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from canhgiac.core.text import search_terms
@@ -79,14 +79,15 @@ def _search(qs: QuerySet[Case], query: str) -> QuerySet[Case]:
     parsed = classify(text[:300]) if any(ch.isdigit() for ch in text) or "." in text or "@" in text else []
     if parsed:
         p = parsed[0]
-        by_identifier = qs.filter(links__identifier__kind=p.kind, links__identifier__value=p.value).values(
-            "pk"
-        )
-        by_text = qs.filter(external_ref__icontains=text).values("pk")
-        return qs.filter(pk__in=by_identifier.union(by_text))
-    for word in search_terms(text):
-        qs = qs.filter(search_text__contains=word)
-    return qs
+        linked = CaseIdentifier.objects.filter(identifier__kind=p.kind, identifier__value=p.value)
+        return qs.filter(Q(pk__in=linked.values("case_id")) | Q(external_ref__iexact=text))
+    words = search_terms(text)
+    if not words:
+        return qs
+    by_words = Q()
+    for word in words:
+        by_words &= Q(search_text__contains=word)
+    return qs.filter(by_words | Q(external_ref__iexact=text))
 
 
 def case_for_viewer(*, viewer, code: str) -> Case:

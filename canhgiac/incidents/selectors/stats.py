@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,7 +29,7 @@ BASIS_LABELS = {"occurred": gettext_lazy("theo ngày xảy ra"), "reported": get
 
 DIMENSIONS = {
     # key: (field grouped on, label)
-    "month": ("month", gettext_lazy("Theo tháng")),
+    "month": ("", gettext_lazy("Theo tháng")),
     "method": ("method_id", gettext_lazy("Theo phương thức, thủ đoạn")),
     "channel": ("channel", gettext_lazy("Theo kênh tiếp cận")),
     "unit": ("unit_id", gettext_lazy("Theo xã, phường, đặc khu")),
@@ -188,12 +188,10 @@ def breakdown(qs: QuerySet[Case], dimension: str, period: Period, basis: str = "
     """Cells of one table: cases, money lost and recovered per key. Months come in order (empty months as 0),
     other dimensions by cases then money, largest first. One grouped query (two for methods and localities)."""
     field = BASES[basis]
-    group, _label = DIMENSIONS[dimension]
-    base = qs.filter(_in(period, field))
-    if dimension == "month":
-        base = base.annotate(month=TruncMonth(field))
+    group = field if dimension == "month" else DIMENSIONS[dimension][0]
     rows = (
-        base.order_by()
+        qs.filter(_in(period, field))
+        .order_by()
         .values(group)
         .annotate(
             cases=Count("pk"),
@@ -201,16 +199,16 @@ def breakdown(qs: QuerySet[Case], dimension: str, period: Period, basis: str = "
             recovered=Coalesce(Sum("amount_recovered"), 0),
         )
     )
-    found = {r[group]: r for r in rows}
     if dimension == "month":
-        found = {(k.date() if isinstance(k, dt.datetime) else k): v for k, v in found.items()}
-        cells = []
-        for month in period.months:
-            r = found.get(month, {"cases": 0, "lost": 0, "recovered": 0})
-            cells.append(
-                Cell(month, f"{month.month:02d}/{month.year}", r["cases"], r["lost"], r["recovered"])
-            )
-        return cells
+        # grouped by day (an index range, no per-row date function), rolled up to months here
+        months: dict[dt.date, list[int]] = {m: [0, 0, 0] for m in period.months}
+        for r in rows:
+            bucket = months[r[group].replace(day=1)]
+            bucket[0] += r["cases"]
+            bucket[1] += r["lost"]
+            bucket[2] += r["recovered"]
+        return [Cell(m, f"{m.month:02d}/{m.year}", *months[m]) for m in period.months]
+    found = {r[group]: r for r in rows}
     labels = _labels(dimension, found.keys())
     cells = [
         Cell(key, labels.get(key, str(key)), r["cases"], r["lost"], r["recovered"])

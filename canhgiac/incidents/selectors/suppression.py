@@ -47,7 +47,13 @@ def small_cell_pinned(small: int, hidden: int, total_hidden: int, smallest_shown
     for value in range(1, upper + 1):
         rest = total_hidden - value
         low = (small - 1) * 1 + hidden * THRESHOLD
-        high = (small - 1) * upper + (hidden * smallest_shown if smallest_shown is not None else float("inf"))
+        if not hidden:
+            top = 0
+        elif smallest_shown is None:
+            top = float("inf")
+        else:
+            top = hidden * smallest_shown
+        high = (small - 1) * upper + top
         if not (low <= rest <= high):
             return True
     return False

@@ -33,7 +33,7 @@ def case_export(request):
             raise Http404
         # only the cases whose victims this investigator may see
         cases = cases.filter(case_scope_q(request.user, VICTIM_ROLES))
-        for case in cases.only("pk", "code", "unit").iterator(chunk_size=2000):
+        for case in cases.select_related(None).only("pk", "code", "unit").iterator(chunk_size=2000):
             audit(
                 actor=request.user,
                 action="incident.victim_view",

@@ -35,19 +35,19 @@ def _localities(user):
 
 
 def _params(request, localities) -> tuple[StatsForm, dict]:
+    """The period, basis, comparison and locality asked for; this year so far when nothing (or nothing valid)
+    was asked. An empty form shows the period it stands for."""
     form = StatsForm(request.GET or None, localities=localities)
     if request.GET and form.is_valid():
-        data = form.cleaned_data
-    else:
-        today = timezone.localdate()
-        data = {
-            "start": dt.date(today.year, 1, 1),
-            "end": today,
-            "basis": "occurred",
-            "months": 3,
-            "unit": None,
-        }
-        data["compare_year"] = None
+        return form, form.cleaned_data
+    today = timezone.localdate()
+    data = {"start": dt.date(today.year, 1, 1), "end": today, "basis": "occurred", "months": 3, "unit": None}
+    data["compare_year"] = None
+    if not request.GET:
+        form = StatsForm(
+            initial={"date_from": data["start"], "date_to": data["end"], "basis": "occurred", "months": 3},
+            localities=localities,
+        )
     return form, data
 
 

@@ -16,6 +16,7 @@
 
   function money(value) {
     if (value === null || value === undefined) { return "—"; }
+    if (value === 0) { return "0"; }
     if (value >= 1000) { return number.format(Math.round(value / 100) / 10) + " tỷ"; }
     return number.format(value) + " triệu";
   }
