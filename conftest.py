@@ -181,6 +181,7 @@ def login_in_browser(live_server):
         page.fill("input[name=username]", user.email)
         page.fill("input[name=password]", password)
         page.click("[data-testid=login-submit]")
-        page.wait_for_selector("[data-testid=user-menu]")
+        # attached, not visible: on a phone the user menu sits inside the collapsed navigation
+        page.wait_for_selector("[data-testid=user-menu]", state="attached")
 
     return login

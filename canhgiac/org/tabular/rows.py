@@ -36,6 +36,18 @@ def data_rows(
         start += 1
     for index in range(start, len(rows)):
         row = rows[index]
+        if len(row) > 2:
+            first, last = row[0], row[-1]
+            if (
+                first != last
+                and first != ""
+                and last != ""
+                and first is not None
+                and last is not None
+                and row.count("") + row.count(None) < len(row) - 2
+            ):
+                out.append((index + 1, row, section))  # an ordinary data row: nothing more to look at
+                continue
         cells = [c for c in row if c != "" and c is not None]
         if not cells:
             continue

@@ -28,6 +28,8 @@ def text(cell) -> str:
     if cell is None or cell == "":
         return ""
     if isinstance(cell, str):
+        if cell.isprintable() and "  " not in cell and cell[0] != " " and cell[-1] != " ":
+            return cell  # nothing to collapse: the only white space is single ASCII spaces inside
         return " ".join(cell.split())
     if isinstance(cell, bool):
         return "x" if cell else ""
@@ -40,6 +42,8 @@ def text(cell) -> str:
 
 def code(cell) -> str:
     """A code: text without spaces, upper case ("qn 001" and "QN001" are the same code)."""
+    if cell.__class__ is str and cell.isalnum():  # no white space to remove
+        return cell.upper()
     return "".join(text(cell).split()).upper()
 
 
