@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from canhgiac.core.audit import audit
 
 from ..models import RosterImport
-from ..tabular.jobs import OUTCOME_LABELS
+from ..tabular.jobs import OUTCOME_LABELS, store_preview
 from ..tabular.result import write_result as write_result_workbook
 from . import cache
 from . import commit as writer
@@ -27,7 +27,6 @@ from .parse import Parsed, parse
 from .reading import ImportFileError, Table, read_table
 
 log = logging.getLogger(__name__)
-MAX_STORED_PROBLEMS = 5000
 
 
 def _progress(imp: RosterImport):
@@ -43,30 +42,7 @@ def _read(imp: RosterImport, report) -> Table:
 
 
 def _store(imp: RosterImport, table: Table | None, result: Analysis | None) -> None:
-    if table is not None:
-        imp.detected = {
-            **imp.detected,
-            "sheet": table.sheet,
-            "sheets": table.sheets,
-            "encoding": table.encoding,
-            "legacy": table.legacy or "",
-        }
-    if result is None:
-        return
-    imp.message = result.fatal
-    if result.header_row >= 0:
-        imp.detected["header_row"] = result.header_row
-        imp.columns = result.columns
-        imp.mapping = {str(k): v for k, v in result.mapping.items()}
-    imp.total_rows = len(result.outcomes)
-    imp.created_count = result.count(CREATED)
-    imp.updated_count = result.count(UPDATED)
-    imp.unchanged_count = result.count(UNCHANGED)
-    imp.rejected_count = result.count(REJECTED)
-    imp.outcomes = "".join(result.outcomes)
-    imp.problems = {str(k): v for k, v in list(result.problems.items())[:MAX_STORED_PROBLEMS]}
-    imp.notes = {str(k): v for k, v in list(result.notes.items())[:MAX_STORED_PROBLEMS]}
-    imp.sample = result.sample
+    store_preview(imp, table, result)
 
 
 def _parse(imp: RosterImport, table: Table, report) -> Parsed:

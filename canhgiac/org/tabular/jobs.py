@@ -58,6 +58,35 @@ class Analysis:
         return self.count(REJECTED)
 
 
+def store_preview(imp, table: Table | None, result) -> None:
+    """Copy what reading and analysing found onto the import record (not saved): detected sheet/encoding/font,
+    header row, columns, mapping, counts, outcome letters, problems and notes (the first 5,000), the sample."""
+    if table is not None:
+        imp.detected = {
+            **imp.detected,
+            "sheet": table.sheet,
+            "sheets": table.sheets,
+            "encoding": table.encoding,
+            "legacy": table.legacy or "",
+        }
+    if result is None:
+        return
+    imp.message = result.fatal
+    if result.header_row >= 0:
+        imp.detected["header_row"] = result.header_row
+        imp.columns = result.columns
+        imp.mapping = {str(k): v for k, v in result.mapping.items()}
+    imp.total_rows = len(result.outcomes)
+    imp.created_count = result.count(CREATED)
+    imp.updated_count = result.count(UPDATED)
+    imp.unchanged_count = result.count(UNCHANGED)
+    imp.rejected_count = result.count(REJECTED)
+    imp.outcomes = "".join(result.outcomes)
+    imp.problems = {str(k): v for k, v in list(result.problems.items())[:MAX_STORED_PROBLEMS]}
+    imp.notes = {str(k): v for k, v in list(result.notes.items())[:MAX_STORED_PROBLEMS]}
+    imp.sample = result.sample
+
+
 class ImportRunner:
     model = None
     # Wording of the phases and failures (each importer names what it writes to).
@@ -98,30 +127,7 @@ class ImportRunner:
         return imp.detected.get("header_row"), {int(k): v for k, v in imp.mapping.items()}
 
     def store(self, imp, table: Table | None, result: Analysis | None) -> None:
-        if table is not None:
-            imp.detected = {
-                **imp.detected,
-                "sheet": table.sheet,
-                "sheets": table.sheets,
-                "encoding": table.encoding,
-                "legacy": table.legacy or "",
-            }
-        if result is None:
-            return
-        imp.message = result.fatal
-        if result.header_row >= 0:
-            imp.detected["header_row"] = result.header_row
-            imp.columns = result.columns
-            imp.mapping = {str(k): v for k, v in result.mapping.items()}
-        imp.total_rows = len(result.outcomes)
-        imp.created_count = result.count(CREATED)
-        imp.updated_count = result.count(UPDATED)
-        imp.unchanged_count = result.count(UNCHANGED)
-        imp.rejected_count = result.count(REJECTED)
-        imp.outcomes = "".join(result.outcomes)
-        imp.problems = {str(k): v for k, v in list(result.problems.items())[:MAX_STORED_PROBLEMS]}
-        imp.notes = {str(k): v for k, v in list(result.notes.items())[:MAX_STORED_PROBLEMS]}
-        imp.sample = result.sample
+        store_preview(imp, table, result)
 
     def _read(self, imp, report) -> Table:
         report(10, _("Đang đọc tệp"))
