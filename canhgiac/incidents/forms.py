@@ -231,22 +231,9 @@ class CaseForm(StyledForm):
         return {name[len("victim_") :]: source.get(name, "") for name in self.VICTIM}
 
     def case_values(self) -> dict:
-        keys = (
-            "reported_on",
-            "occurred_on",
-            "unit",
-            "handling_unit",
-            "method",
-            "channel",
-            "amount_lost",
-            "amount_recovered",
-            "victim_group",
-            "age_band",
-            "offender_abroad",
-            "external_ref",
-            "summary",
-        )
-        return {key: self.cleaned_data[key] for key in keys}
+        from .services.cases import EDITABLE
+
+        return {key: self.cleaned_data[key] for key in EDITABLE}
 
 
 def victim_initial(victim) -> dict:

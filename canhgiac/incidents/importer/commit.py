@@ -16,25 +16,10 @@ from canhgiac.scamcheck.models import Identifier, digest_hex, digest_key
 from ..models import Case, CaseEvent, CaseIdentifier, CaseImport, CaseStatus, ClosureReason, Victim
 from ..services import publication
 from ..services.cases import _display, _label, actor_label, allocate_codes, case_code
+from .analyse import COMPARED
 
 BATCH = 1000
-_CASE_FIELDS = (
-    "external_ref",
-    "reported_on",
-    "occurred_on",
-    "unit_id",
-    "handling_unit_id",
-    "method_id",
-    "channel",
-    "amount_lost",
-    "amount_recovered",
-    "victim_group",
-    "age_band",
-    "offender_abroad",
-    "status",
-    "closure_reason",
-    "summary",
-)
+_CASE_FIELDS = COMPARED  # the case columns a row carries
 
 
 def identifiers_for(parsed_items) -> dict[tuple, Identifier]:

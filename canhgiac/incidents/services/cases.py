@@ -61,6 +61,7 @@ def actor_label(actor) -> str:
 
 def allocate_codes(year: int, count: int = 1) -> int:
     """Reserve `count` consecutive sequence numbers of `year`; returns the first. Call inside a transaction."""
+    counter = None
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -68,6 +69,8 @@ def allocate_codes(year: int, count: int = 1) -> int:
                 break
         except IntegrityError:  # two first cases of a year at once: the other one created the row
             continue
+    if counter is None:
+        counter = CaseCounter.objects.select_for_update().get(year=year)
     first = counter.last + 1
     counter.last += count
     counter.save(update_fields=["last"])
@@ -448,7 +451,7 @@ def _link(case: Case, parsed: Parsed, note: str, actor) -> CaseIdentifier:
 def case_link_identifier(*, case: Case, parsed: Parsed, actor, note: str = "") -> CaseIdentifier:
     """Add a phone number, account, link or profile to a case; published at once when the case is verified.
     `link.publication_refused` says why it was not (an official contact cannot be listed as a scam)."""
-    case = Case.objects.select_for_update().select_related("method").get(pk=case.pk)
+    case = Case.objects.select_for_update().get(pk=case.pk)
     link = _link(case, parsed, note, actor)
     link.publication_refused = publication.publish_one(case, link, actor) if case.is_confirmed else ""
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())

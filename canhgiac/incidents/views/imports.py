@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -126,7 +127,11 @@ def import_detail(request, pk):
 def import_status(request, pk):
     """The htmx-polled progress box; once the work is over it tells the browser to reload the page."""
     imp = _import(request, pk)
-    response = render(request, "incidents/_import_progress.html", {"imp": imp})
+    response = render(
+        request,
+        "tabular/_import_progress.html",
+        {"imp": imp, "status_url": reverse("incidents:import_status", args=[imp.pk])},
+    )
     if not imp.is_busy:
         response["HX-Refresh"] = "true"
     return response
