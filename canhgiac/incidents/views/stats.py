@@ -63,6 +63,7 @@ def chart_data(t: dict, *, money_unit: int = 1_000_000) -> dict:
         "cases": [c.cases if c.visible else None for c in cells],
         "lost": [round(c.lost / money_unit, 1) if c.visible else None for c in cells],
         "partial": len(cells) < len(t["cells"]),
+        "drawable": any(c.visible and c.cases for c in cells),
     }
 
 
