@@ -74,7 +74,7 @@ def apply(analysis: Analysis, *, imp: CaseImport, actor) -> None:
         actor=actor,
         action="incident.import",
         obj=imp,
-        unit=imp.unit,
+        unit=None,  # province-wide readers only (see services.cases.audit_unit)
         summary=_("Nhập sổ vụ việc “%(name)s”: %(c)s vụ mới, %(u)s cập nhật, %(n)s không đổi")
         % {
             "name": imp.original_name,

@@ -55,6 +55,13 @@ EDITABLE = (
 VICTIM_FIELDS = ("full_name", "phone", "id_number", "address", "birth_year")
 
 
+def audit_unit(case: Case):
+    """The unit an audit event of a case is filed under: the police unit handling it, else none (province-wide
+    readers only). Never the ward: the ward's managers read the audit log of their unit and must not learn of
+    cases there beyond the aggregates."""
+    return case.handling_unit if case.handling_unit_id else None
+
+
 def actor_label(actor) -> str:
     return (actor.get_full_name() or actor.email) if actor is not None else _("Hệ thống")
 
@@ -274,7 +281,7 @@ def case_create(
         actor=actor,
         action="incident.case.create",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Ghi vụ việc %(code)s") % {"code": case.code},
         data={"status": status, "confirmed": confirmed, "identifiers": len(identifiers)},
     )
@@ -333,7 +340,7 @@ def case_update(*, case: Case, actor, victim: dict | None = None, **changes) -> 
         actor=actor,
         action="incident.case.update",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Sửa vụ việc %(code)s") % {"code": case.code},
         data={"fields": changed, "victim_changed": victim_changed},
     )
@@ -397,7 +404,7 @@ def case_set_status(*, case: Case, status: str, actor, closure_reason: str = "",
         actor=actor,
         action="incident.case.status",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Vụ việc %(code)s: %(from)s → %(to)s")
         % {"code": case.code, "from": CaseStatus(previous).label, "to": case.get_status_display()},
         data={"from": previous, "to": status, "closure_reason": closure_reason},
@@ -424,7 +431,7 @@ def case_confirm(*, case: Case, actor, note: str = "") -> Case:
         actor=actor,
         action="incident.case.confirm",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Xác minh có dấu hiệu lừa đảo: vụ việc %(code)s") % {"code": case.code},
     )
     case.publication_refused = refused
@@ -459,7 +466,7 @@ def case_link_identifier(*, case: Case, parsed: Parsed, actor, note: str = "") -
         actor=actor,
         action="incident.case.link",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Vụ việc %(code)s: thêm %(v)s") % {"code": case.code, "v": link.identifier.display},
         data={
             "identifier": link.identifier_id,
@@ -493,7 +500,7 @@ def case_unlink_identifier(*, case: Case, link: CaseIdentifier, actor, reason: s
         actor=actor,
         action="incident.case.unlink",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Vụ việc %(code)s: gỡ %(v)s") % {"code": case.code, "v": identifier.display},
         data={"identifier": identifier.pk, "reason": reason},
     )
@@ -509,7 +516,7 @@ def victim_view(*, case: Case, actor, via: str = "page") -> Victim | None:
         actor=actor,
         action="incident.victim_view",
         obj=case,
-        unit=case.unit,
+        unit=audit_unit(case),
         summary=_("Xem thông tin nạn nhân vụ việc %(code)s") % {"code": case.code},
         data={"via": via},
     )

@@ -52,7 +52,7 @@ def case_import_start(*, unit: Unit, upload, actor) -> CaseImport:
         actor=actor,
         action="incident.import.upload",
         obj=imp,
-        unit=unit,
+        unit=None,  # province-wide readers only (see services.cases.audit_unit)
         summary=_("Tải lên sổ vụ việc “%(name)s”") % {"name": imp.original_name},
     )
     task_id = _run("analyse", imp.pk, background=upload.size > jobs.INLINE_MAX_BYTES)
@@ -103,7 +103,7 @@ def case_import_cancel(*, imp: CaseImport, actor) -> CaseImport:
         actor=actor,
         action="incident.import.cancel",
         obj=imp,
-        unit=imp.unit,
+        unit=None,
         summary=_("Hủy nhập “%(name)s”") % {"name": imp.original_name},
     )
     return imp

@@ -101,3 +101,17 @@ def test_a_police_unit_sees_the_cases_it_handles(client, make_official, tree, ma
 def test_anonymous_is_sent_to_login_and_the_public_page_is_open(client, case):
     assert client.get(reverse("incidents:case_list")).status_code == 302
     assert client.get(reverse("incidents:public")).status_code == 200
+
+
+def test_the_audit_log_tells_ward_managers_nothing_about_cases(
+    client, ward_manager, coordinator, investigator, case
+):
+    from canhgiac.incidents import services
+
+    services.victim_view(case=case, actor=investigator)
+    client.force_login(ward_manager)
+    body = client.get(reverse("core:audit_log")).content.decode()
+    assert case.code not in body and "nạn nhân" not in body
+    client.force_login(coordinator)  # province-wide: sees who read a victim's data, and when
+    body = client.get(reverse("core:audit_log"), {"action": "incident.victim_view"}).content.decode()
+    assert case.code in body and "Lê Điều Tra" in body

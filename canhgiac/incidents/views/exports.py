@@ -33,12 +33,12 @@ def case_export(request):
             raise Http404
         # only the cases whose victims this investigator may see
         cases = cases.filter(case_scope_q(request.user, VICTIM_ROLES))
-        for case in cases.select_related(None).only("pk", "code", "unit").iterator(chunk_size=2000):
+        for case in cases.select_related(None).only("pk", "code", "handling_unit").iterator(chunk_size=2000):
             audit(
                 actor=request.user,
                 action="incident.victim_view",
                 obj=case,
-                unit=Unit(pk=case.unit_id),  # the key is all the audit row needs
+                unit=Unit(pk=case.handling_unit_id) if case.handling_unit_id else None,
                 summary=_("Xuất thông tin nạn nhân vụ việc %(code)s") % {"code": case.code},
                 data={"via": "export"},
             )

@@ -199,7 +199,7 @@ def import_result(request, pk):
             actor=request.user,
             action="incident.victim_view",
             obj=imp,
-            unit=imp.unit,
+            unit=None,  # province-wide readers only (see services.cases.audit_unit)
             summary=_("Tải tệp kết quả nhập “%(name)s” (có thông tin nạn nhân)")
             % {"name": imp.original_name},
             data={"via": "import_result", "import": imp.pk},
