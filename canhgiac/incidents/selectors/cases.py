@@ -110,17 +110,17 @@ def case_for_viewer(*, viewer, code: str) -> Case:
     return case
 
 
-def localities_for(viewer) -> QuerySet[Unit]:
+def localities_for(viewer, roles=CASE_ROLES) -> QuerySet[Unit]:
     """The wards, communes and special zones a viewer may record cases in, by name: those of their subtrees;
     every one for a province-wide viewer or one whose membership is in the police (a police unit handles
     cases wherever the victim lives)."""
     from canhgiac.core.scoping import scope_paths, scope_q
 
     localities = Unit.objects.filter(kind__in=LOCALITY_KINDS).order_by("name")
-    paths = scope_paths(viewer, CASE_ROLES)
+    paths = scope_paths(viewer, roles)
     if paths is None:
         return localities
     police = Unit.objects.filter(kind=Unit.Kind.POLICE).values_list("path", flat=True)
     if any(path.startswith(p) for path in paths for p in police):
         return localities
-    return localities.filter(scope_q(viewer, "", roles=CASE_ROLES))
+    return localities.filter(scope_q(viewer, "", roles=roles))

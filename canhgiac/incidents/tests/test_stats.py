@@ -175,3 +175,13 @@ def test_unit_managers_read_their_ward_with_small_cells_hidden(
     body = client.get(reverse("incidents:stats")).content.decode()
     assert 'data-testid="no-locality"' in body and '<span data-figure="cases">0</span>' in body
     assert Case.objects.count() == 2
+
+
+def test_a_police_unit_reads_the_statistics_of_the_cases_it_handles(client, make_official, tree, make_case):
+    make_case(handling_unit=tree.pa05, amount_lost=1_000_000_000)
+    make_case()
+    officer = make_official("pa05.tk@test.vn", "coordinator", tree.pa05)
+    client.force_login(officer)
+    body = client.get(reverse("incidents:stats")).content.decode()
+    assert '<span data-figure="cases">1</span>' in body and 'data-testid="no-locality"' not in body
+    assert "Phường Hồng Gai" in body  # its locality filter offers the wards

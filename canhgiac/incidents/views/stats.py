@@ -14,12 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canhgiac.core.exports import safe_cell
-from canhgiac.core.scoping import scope_q
-from canhgiac.org.models import Unit
 
 from .. import permissions, selectors
 from ..forms import StatsForm
-from ..models import LOCALITY_KINDS
 from ..selectors import DIMENSIONS, Period
 from ..selectors.public import PUBLIC_TABLES
 from ..selectors.stats import BASIS_LABELS
@@ -29,9 +26,7 @@ STATS_TABLES = ("month", "method", "channel", "victim_group", "unit", "age_band"
 
 
 def _localities(user):
-    return Unit.objects.filter(
-        scope_q(user, "", roles=permissions.stats_roles(user)), kind__in=LOCALITY_KINDS
-    ).order_by("name")
+    return selectors.localities_for(user, permissions.stats_roles(user))
 
 
 def _params(request, localities) -> tuple[StatsForm, dict]:
@@ -111,7 +106,7 @@ def stats(request):
             "rising": rising,
             "months": data["months"],
             "suppressed": suppressed,
-            "no_locality": not localities.exists(),
+            "no_locality": suppressed and not localities.exists(),
             "query": query,
             "can_open_cases": permissions.can_open_cases(request.user),
         },
