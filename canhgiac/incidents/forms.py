@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canhgiac.core.forms import VnDateInput
+from canhgiac.core.money import MoneyError, parse_money
 from canhgiac.knowledge.models import ScamMethod
 from canhgiac.org.forms import StyledForm
 from canhgiac.org.models import Unit
 from canhgiac.org.tabular.reading import KINDS
-from canhgiac.org.tabular.values import MoneyError, parse_money
 from canhgiac.scamcheck.identifiers import Parsed, classify
 
 from . import rules

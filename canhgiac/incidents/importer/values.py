@@ -12,10 +12,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from canhgiac.core.money import MoneyError, parse_money
 from canhgiac.core.text import fold
 from canhgiac.org.models import Unit
 from canhgiac.org.tabular import values as cells
-from canhgiac.org.tabular.values import MoneyError, parse_money
 
 from ..models import LOCALITY_KINDS, AgeBand, CaseStatus, Channel, ClosureReason, OffenderAbroad, VictimGroup
 

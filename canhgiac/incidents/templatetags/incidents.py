@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 
+from canhgiac.core.money import format_billions
 from canhgiac.core.templatetags.canhgiac import vn_number
-from canhgiac.org.tabular.values import format_billions
 
 from ..selectors.suppression import HIDDEN, SMALL
 

@@ -1,10 +1,10 @@
-"""Shared cell readers of org/tabular: amounts of money as people type them in registers and forms."""
+"""core.money: amounts of money as people type them in registers and forms."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from canhgiac.org.tabular.values import MoneyError, format_billions, parse_money
+from canhgiac.core.money import MoneyError, format_billions, parse_money
 
 
 @pytest.mark.parametrize(
