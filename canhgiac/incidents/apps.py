@@ -22,6 +22,7 @@ class IncidentsConfig(AppConfig):
                 audience=frozenset({nav.PUBLIC}),
                 order=12,
                 icon="graph-up-arrow",
+                group="knowledge",
             ),
             nav.NavItem(
                 key="incidents_cases",
