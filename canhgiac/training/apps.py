@@ -36,6 +36,7 @@ class TrainingConfig(AppConfig):
                 audience=frozenset({Role.COORDINATOR, Role.LEADER, Role.UNIT_MANAGER}),
                 order=40,
                 icon="mortarboard",
+                group="learning",
             ),
         )
         home.register(

@@ -1,14 +1,15 @@
 """Needs assessment reads: one unit's summary (pre-test by method + its survey) and the province's summary
-for the police (what units ask for, what they are weak on, which methods are rising in incidents)."""
+for the police (what units ask for, what they are weak on, which methods are rising in incidents: incidents'
+`rising_methods`, the last 3 months against the 3 before, province-wide)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from canhgiac.incidents.selectors import rising_methods
 from canhgiac.knowledge.models import ScamMethod
 from canhgiac.org.models import Person
 
-from ..integrations import rising_incident_methods
 from ..models import Campaign, CampaignUnit, Format, NeedsAssessment
 
 
@@ -47,7 +48,7 @@ def unit_needs(*, viewer, participant: CampaignUnit) -> dict:
         .prefetch_related("topics")
         .first()
     )
-    rising = rising_incident_methods()
+    rising = rising_methods(months=3)
     return {
         "participant": participant,
         "campaign": campaign,
@@ -80,7 +81,7 @@ def province_needs(*, viewer, campaign: Campaign) -> dict:
     methods = {m.pk: m for m in ScamMethod.objects.filter(pk__in=list(topic_votes))}
     pretest = _pretest(viewer, campaign, None)
     pre_rates = {row.method.pk: row.pre_rate for row in pretest["methods"]}
-    rising = rising_incident_methods()
+    rising = rising_methods(months=3)
     rising_slugs = {m["slug"] for m in rising}
     topics = [
         {

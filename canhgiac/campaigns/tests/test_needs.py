@@ -120,3 +120,38 @@ def test_the_pretest_results_by_method_come_from_training(campaign, tree, ward_m
     pretest = page.context["pretest"]
     assert pretest["summary"].pre_takers == 1 and pretest["methods"]
     assert 'data-testid="pretest-methods"' in page.content.decode()
+
+
+def test_methods_rising_in_incidents_are_flagged(campaign, tree, ward_manager, coordinator, client, methods):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from canhgiac.incidents.models import Case
+
+    today = timezone.localdate()
+    Case.objects.bulk_create(
+        [
+            Case(
+                code=f"VV-2026-{i:05d}",
+                year=2026,
+                sequence=i,
+                reported_on=today - timedelta(days=3 + i),
+                occurred_on=today - timedelta(days=5 + i),
+                unit=tree.hong_gai,
+                method=methods[1],
+                amount_lost=50_000_000,
+            )
+            for i in range(1, 9)
+        ]
+    )
+    client.force_login(ward_manager)
+    client.post(f"/chien-dich/{campaign.pk}/don-vi/{tree.hong_gai.pk}/nhu-cau/", _survey(methods))
+    page = client.get(f"/chien-dich/{campaign.pk}/don-vi/{tree.hong_gai.pk}/nhu-cau/")
+    assert methods[1].slug in page.context["rising_slugs"]
+    assert "8 vụ trong 3 tháng gần đây" in page.content.decode()
+    client.force_login(coordinator)
+    summary = client.get(f"/chien-dich/{campaign.pk}/nhu-cau/")
+    assert [m["slug"] for m in summary.context["rising"]] == [methods[1].slug]
+    text = _docx_text(client.get(f"/chien-dich/{campaign.pk}/nhu-cau.docx").content)
+    assert "PHƯƠNG THỨC ĐANG GIA TĂNG TRONG CÁC VỤ VIỆC" in text and methods[1].name in text

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from canhgiac.core.roles import Role
 from canhgiac.core.scoping import has_role
+from canhgiac.incidents.selectors import rising_methods
 from canhgiac.org.models import Unit
 
 from .. import selectors, services
@@ -145,6 +146,7 @@ def campaign_detail(request, pk):
             "via": selectors.reach_by_via(viewer=user, campaign=campaign),
             "is_coordinator": is_coordinator(user),
             "can_read_province": is_coordinator(user) or has_role(user, Role.LEADER),
+            "rising": rising_methods(months=3) if campaign.status == Campaign.Status.ACTIVE else [],
             "can_plan": campaign.status == Campaign.Status.ACTIVE and can_manage_any(user),
             "elapsed": campaign.elapsed_ratio(),
         },

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from canhgiac.core.text import fold, sort_key
 
 from ..models import Person, Unit
+from ..tabular.jobs import CREATED, REJECTED, UNCHANGED, UPDATED
 from .parse import UNIT_CODE, UNIT_NAME, UNIT_SECTION, Parsed, parse
 from .reading import Table
 
-CREATED, UPDATED, UNCHANGED, REJECTED = "C", "U", "N", "R"
 COMPARED = ("unit_id", "full_name", "position", "staff_group", "email", "phone", "date_of_birth", "status")
 _KIND_WORDS = ("phuong ", "xa ", "dac khu ", "so ", "ban ", "phong ", "uy ban nhan dan ", "ubnd ")
 _PERSON_COLUMNS = ("id", "staff_code", *COMPARED)

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canhgiac.core.audit import audit
-from canhgiac.core.exports import safe_cell
 
 from ..models import RosterImport
+from ..tabular.jobs import OUTCOME_LABELS, store_preview
+from ..tabular.result import write_result as write_result_workbook
 from . import cache
 from . import commit as writer
 from .analyse import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis, check
@@ -26,7 +27,6 @@ from .parse import Parsed, parse
 from .reading import ImportFileError, Table, read_table
 
 log = logging.getLogger(__name__)
-MAX_STORED_PROBLEMS = 5000
 
 
 def _progress(imp: RosterImport):
@@ -42,30 +42,7 @@ def _read(imp: RosterImport, report) -> Table:
 
 
 def _store(imp: RosterImport, table: Table | None, result: Analysis | None) -> None:
-    if table is not None:
-        imp.detected = {
-            **imp.detected,
-            "sheet": table.sheet,
-            "sheets": table.sheets,
-            "encoding": table.encoding,
-            "legacy": table.legacy or "",
-        }
-    if result is None:
-        return
-    imp.message = result.fatal
-    if result.header_row >= 0:
-        imp.detected["header_row"] = result.header_row
-        imp.columns = result.columns
-        imp.mapping = {str(k): v for k, v in result.mapping.items()}
-    imp.total_rows = len(result.outcomes)
-    imp.created_count = result.count(CREATED)
-    imp.updated_count = result.count(UPDATED)
-    imp.unchanged_count = result.count(UNCHANGED)
-    imp.rejected_count = result.count(REJECTED)
-    imp.outcomes = "".join(result.outcomes)
-    imp.problems = {str(k): v for k, v in list(result.problems.items())[:MAX_STORED_PROBLEMS]}
-    imp.notes = {str(k): v for k, v in list(result.notes.items())[:MAX_STORED_PROBLEMS]}
-    imp.sample = result.sample
+    store_preview(imp, table, result)
 
 
 def _parse(imp: RosterImport, table: Table, report) -> Parsed:
@@ -179,54 +156,21 @@ def run_commit(import_id: int, actor_id: int | None) -> None:
     imp.save()
 
 
-OUTCOME_LABELS = {
-    CREATED: _("Tạo mới"),
-    UPDATED: _("Cập nhật"),
-    UNCHANGED: _("Không đổi"),
-    REJECTED: _("Bị từ chối"),
-}
-
-
 def write_result(imp: RosterImport, target) -> None:
     """The file as uploaded, every data row followed by its outcome and its problems (.xlsx)."""
-    import xlsxwriter
-
     table = read_table(imp.file.path, imp.file_kind, sheet_index=imp.detected.get("sheet_index"))
-    numbers = _row_numbers(imp, table)
-    outcome_of = dict(zip(numbers, imp.outcomes, strict=False))
-    committed = imp.status == RosterImport.Status.DONE
-    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False})
-    sheet = workbook.add_worksheet(_("Kết quả"))
-    bold = workbook.add_format({"bold": True, "bg_color": "#E7F0FA", "border": 1, "text_wrap": True})
-    red = workbook.add_format({"font_color": "#B42318", "text_wrap": True})
-    labels = list(imp.columns) or [""]
-    width = len(labels)
-    sheet.write_row(
-        0, 0, [safe_cell(x) for x in labels] + [_("Dòng trong tệp"), _("Kết quả"), _("Lỗi")], bold
+    write_result_workbook(
+        target,
+        rows=table.rows,
+        columns=imp.columns,
+        numbers=_row_numbers(imp, table),
+        outcomes=imp.outcomes,
+        labels=OUTCOME_LABELS,
+        problems=imp.problems,
+        notes=imp.notes,
+        committed=imp.status == RosterImport.Status.DONE,
+        rejected=REJECTED,
     )
-    sheet.set_column(width, width, 10)
-    sheet.set_column(width + 1, width + 1, 14)
-    sheet.set_column(width + 2, width + 2, 70)
-    out = 1
-    for number in numbers:
-        row = table.rows[number - 1]
-        cells = [safe_cell(row[i]) if i < len(row) else "" for i in range(width)]
-        outcome = outcome_of.get(number, "")
-        label = OUTCOME_LABELS.get(outcome, "")
-        if outcome != REJECTED and not committed:
-            label = _("Sẽ %(what)s") % {"what": str(label).lower()}
-        problems = "; ".join(imp.problems.get(str(number), []))
-        notes = "; ".join(imp.notes.get(str(number), []))
-        sheet.write_row(out, 0, cells)
-        sheet.write_number(out, width, number)
-        sheet.write_string(out, width + 1, str(label))
-        if problems:
-            sheet.write_string(out, width + 2, safe_cell(problems), red)
-        elif notes:
-            sheet.write_string(out, width + 2, safe_cell(notes))
-        out += 1
-    sheet.freeze_panes(1, 0)
-    workbook.close()
 
 
 def _row_numbers(imp: RosterImport, table: Table) -> list[int]:

@@ -14,22 +14,12 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from canhgiac.core.text import fold
-
+from ..tabular.headers import column_labels
+from ..tabular.rows import data_rows as shared_data_rows
 from . import values
-from .headers import FIELDS, find_header, is_numbering_row
+from .headers import FIELDS, find_header
 from .reading import Table
 
-_FOOTER_WORDS = (
-    "nguoi lap",
-    "thu truong",
-    "tong cong",
-    "tong so",
-    "ky ten",
-    "xac nhan",
-    "ghi chu:",
-    "noi nhan",
-)
 UNIT_CODE, UNIT_NAME, UNIT_SECTION = "code", "name", "section"
 
 
@@ -75,51 +65,16 @@ class Parsed:
 
 
 def header_labels(rows: list[list], header_row: int) -> list[str]:
-    row = rows[header_row] if 0 <= header_row < len(rows) else []
-    width = max((len(r) for r in rows[header_row : header_row + 50]), default=len(row))
-    return [values.text(row[i]) if i < len(row) else "" for i in range(width)]
+    return column_labels(rows, header_row)
 
 
 def data_rows(rows: list[list], header_row: int, name_cols: list[int]) -> list[tuple[int, list, str]]:
-    """(row number, row, section heading) for each data row below the header.
+    """(row number, row, section heading) for each data row below the header (canhgiac.org.tabular.rows).
 
     Skipped: empty rows, the column-numbering row, headings merged across a row ("I. Lãnh đạo UBND",
     "Phòng Kế toán": remembered as the section of the rows below) and footers ("Người lập biểu").
     """
-    out = []
-    section = ""
-    start = header_row + 1
-    if start < len(rows) and is_numbering_row(rows[start]):
-        start += 1
-    for index in range(start, len(rows)):
-        row = rows[index]
-        if len(row) > 2:
-            first, last = row[0], row[-1]
-            if (
-                first != last
-                and first != ""
-                and last != ""
-                and first is not None
-                and last is not None
-                and row.count("") + row.count(None) < len(row) - 2
-            ):
-                out.append((index + 1, row, section))  # an ordinary data row: nothing more to look at
-                continue
-        cells = [c for c in row if c != "" and c is not None]
-        if not cells:
-            continue
-        if len(cells) <= 2 or cells[0] == cells[-1]:
-            lone = len(cells) == 1 and not any(c < len(row) and row[c] not in ("", None) for c in name_cols)
-            if lone or (len(cells) > 1 and len(set(map(str, cells))) == 1):
-                # a heading merged across the row, or a lone note
-                first = values.text(cells[0])
-                if not fold(first).startswith(_FOOTER_WORDS):
-                    section = first
-                continue
-            if fold(values.text(cells[0])).startswith(_FOOTER_WORDS):
-                continue
-        out.append((index + 1, row, section))
-    return out
+    return shared_data_rows(rows, header_row, name_cols)
 
 
 def _column(rows: list[list], col: int, shortest: int) -> list:
