@@ -195,12 +195,14 @@ def _link_signals(item: FoundIdentifier, detector) -> None:
         item.lookalike = detector.check(link)
 
 
-def analyze(text: str, *, lookup: bool = True) -> Analysis:
+def analyze(text: str, *, lookup: bool = True, model=None, rules=None) -> Analysis:
+    """Analyse one message. `model` and `rules` replace the shipped model and the knowledge base's red flags
+    (cross-validation trains a model per fold); by default the shipped ones are used."""
     from .. import selectors
 
     text, truncated = sanitize(text)
     folded, index = fold_with_map(text)
-    hits = match(text, folded, index)
+    hits = match(text, folded, index, rules)
     found = extract(text, folded, index)
     items = [FoundIdentifier(f) for f in found]
     detector = selectors.lookalike_detector()
@@ -220,7 +222,8 @@ def analyze(text: str, *, lookup: bool = True) -> Analysis:
             if selectors.official_entry(item.parsed) is not None:
                 item.status = "official"
 
-    model = load_model()
+    if model is None:
+        model = load_model()
     reasons: list[str] = []
     if model is not None and folded:
         probability, model_methods = model.predict(text, folded=folded)
