@@ -305,7 +305,7 @@ METHODS = [
                 "text": "Quà, tiền “miễn phí” cho vài người đầu tiên bấm vào đường link",
                 "weight": 0.5,
                 "patterns": [
-                    r"\b(?:tang|nhan|phat) (?:mien phi|free)\b.{0,60}\b(?:\d+ (?:nguoi|ban) dau tien|so luong co han)\b.{0,60}"
+                    r"\b(?:tang|nhan|phat) (?:mien phi|free)\b.{0,60}\b(?:\d{1,9} (?:nguoi|ban) dau tien|so luong co han)\b.{0,60}"
                     + LINK,
                 ],
             },
@@ -350,8 +350,10 @@ METHODS = [
                 "text": "Rao bán “số chắc trúng”, “cầu VIP 100%”, “số nội bộ hội đồng xổ số”",
                 "weight": 0.9,
                 "patterns": [
-                    r"\b(?:so|cau|lo|de|bach thu|song thu)\b.{0,20}\b(?:chac trung\b|chac an\b|100 ?%|noi bo\b|bao ve\b|bao trung\b|chuan\b)",
-                    r"\b(?:soi cau|cau vip|cau lo|cau de|bao lo)\b",
+                    r"\b(?:lo de|so de|so lo|de dau|de duoi|bach thu|song thu|lo xien|dan de|dan lo)\b.{0,20}\b(?:chac trung|chac an|an chac|bao trung|\d{2,3} ?%|noi bo|chuan)\b",
+                    r"\b(?:soi cau|cau vip|cau lo|cau de|bao lo de|so vip|nhan so vip|ket qua truoc gio quay)\b",
+                    r"\bso (?:chuan|dep|dac biet)\b.{0,30}\b(?:noi bo|hoi dong xo so|chac trung|truoc gio quay)\b",
+                    r"\bso\b.{0,10}\b(?:chac trung|bao trung)\b",
                 ],
             },
             {

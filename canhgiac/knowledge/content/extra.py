@@ -1,7 +1,21 @@
 """Methods from the newer official warnings (Bộ Công an, Cục An toàn thông tin, 2024–2025), numbered 25–29."""
 
 # ruff: noqa: E501
-from ._common import ACCOUNT, BLHS_174, BLHS_289, BLHS_290, BLHS_339, CT_21, LINK, ND_13, NEG, OTP, PAY, YOU
+from ._common import (
+    ACCOUNT,
+    BLHS_174,
+    BLHS_289,
+    BLHS_290,
+    BLHS_339,
+    CT_21,
+    LINK,
+    ND_13,
+    NEG,
+    OTP,
+    PAY,
+    YOU,
+    gap,
+)
 
 METHODS = [
     {
@@ -170,7 +184,7 @@ METHODS = [
                     r"\b(?:cai|tai|cap nhat)\b.{0,30}\b(?:app|ung dung|phan mem)?\b.{0,10}\b(?:vneid|thue dien tu|etax|dich vu cong|bhxh|vssid|bao hiem xa hoi|cong an)\b.{0,60}(?:"
                     + LINK
                     + r"|\.apk\b)",
-                    r"\b(?:vneid|dichvucong|thuedientu|etax|vssid|bhxh)[a-z0-9-]*\.(?:apk|com|net|xyz|top|vip|online|site|cc|example)\b",
+                    r"\b(?:vneid|dichvucong|thuedientu|etax|vssid|bhxh)[a-z0-9-]{0,30}\.(?:apk|com|net|xyz|top|vip|online|site|cc|example)\b",
                 ],
             },
             {
@@ -186,7 +200,10 @@ METHODS = [
                 "text": "Lý do nghe hợp lý: hoàn thuế, cập nhật định danh mức 2, tích hợp thông tin, chốt sổ bảo hiểm",
                 "weight": 0.5,
                 "patterns": [
-                    r"\b(?:hoan thue|quyet toan thue|dinh danh (?:dien tu )?muc 2|tich hop (?:thong tin|giay phep lai xe|bhyt)|chot so bao hiem|cap nhat (?:thong tin )?can cuoc)\b.{0,80}\b(?:cai|tai|link|ket ban zalo|kb zalo)\b",
+                    r"\b(?:hoan thue|quyet toan thue|dinh danh (?:dien tu )?muc 2|tich hop (?:thong tin|giay phep lai xe|bhyt)|chot so bao hiem|cap nhat (?:thong tin )?can cuoc)\b"
+                    + gap(80)
+                    + NEG
+                    + r"\b(?:cai dat|cai (?:app|ung dung|phan mem|ban moi|lai)|tai (?:app|ung dung|phan mem|ve|file|ban moi)|link|duong link|ket ban zalo|kb zalo)\b",
                 ],
             },
         ],
@@ -236,7 +253,7 @@ METHODS = [
                 "text": "Dọa cắt điện trong vài giờ nếu không thanh toán ngay",
                 "weight": 0.7,
                 "patterns": [
-                    r"\b(?:se bi|se|bi) (?:cat dien|ngung cap dien|tam ngung cap dien)\b.{0,40}\b(?:trong (?:vong )?\d+ ?(?:h|gio|phut)|sau \d+ ?(?:h|gio|phut)|ngay lap tuc|ngay hom nay|neu khong)\b",
+                    r"\b(?:se bi|se|bi) (?:cat dien|ngung cap dien|tam ngung cap dien)\b.{0,40}\b(?:trong (?:vong )?\d{1,9} ?(?:h|gio|phut)|sau \d{1,9} ?(?:h|gio|phut)|ngay lap tuc|ngay hom nay|neu khong)\b",
                     r"\b(?:no|chua thanh toan) (?:tien dien|hoa don dien)\b.{0,60}\b(?:cat dien|ngung cap dien)\b",
                 ],
             },
