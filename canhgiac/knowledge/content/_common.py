@@ -68,10 +68,14 @@ URGENT = (
 # tuyển người mẫu nhí"; scammers say it to you. Put THEY right before a lure that warnings also describe.
 THEY = (
     r"(?<!doi tuong )(?<!cac doi tuong )(?<!chung )(?<!ke gian )(?<!thuong )(?<!loi dung )(?<!gia danh )"
-    r"(?<!mao danh )(?<!doi )(?<!bat )(?<!hoac )(?<!hoac cho )(?<!trang )(?<!hinh thuc )"
+    r"(?<!mao danh )(?<!gia mao )(?<!doi )(?<!bat )(?<!hoac )(?<!hoac cho )(?<!trang )(?<!hinh thuc )"
+    r"(?<!yeu cau )(?<!hua )(?<!hua hen )"
 )
 # Words that cancel what follows in the same stretch of text ("không gọi điện yêu cầu cung cấp mã OTP").
-NEGATION_WORDS = r"(?:khong|ko|chua|chang|dung co|dung bao gio|tuyet doi|nghiem cam|canh bao|khuyen cao)"
+NEGATION_WORDS = (
+    r"(?:khong|ko|chua|chang|dung co|dung bao gio|tuyet doi|nghiem cam|canh bao|khuyen cao|canh giac|gia danh"
+    r"|mao danh|gia mao|thu doan|ke gian)"
+)
 
 
 def gap(n: int) -> str:

@@ -45,7 +45,8 @@ METHODS = [
                 "text": "Cam kết lợi nhuận cao, chắc chắn, “không rủi ro”, lãi theo ngày hoặc theo tuần",
                 "weight": 0.8,
                 "patterns": [
-                    r"\b(?:loi nhuan|lai|lai suat|hoa hong)\b.{0,20}\b\d{1,3} ?(?:%|phan tram\b).{0,20}\b(?:moi ngay|1 ngay|mot ngay|/ngay|moi tuan|/tuan|moi phien)\b",
+                    THEY
+                    + r"\b(?:loi nhuan|lai|lai suat|hoa hong)\b.{0,20}\b\d{1,3} ?(?:%|phan tram\b).{0,20}\b(?:moi ngay|1 ngay|mot ngay|/ngay|moi tuan|/tuan|moi phien)\b",
                     NEG
                     + THEY
                     + r"\b(?:cam ket|dam bao|bao)\b.{0,20}\b(?:loi nhuan|lai (?:suat |toi thieu |it nhat |tren )?\d|lai (?:cao|khung|deu|hang ngay|hang tuan)|khong lo|khong rui ro|an toan 100|hoan von)\b",
@@ -77,7 +78,11 @@ METHODS = [
                 "patterns": [
                     r"\b(?:san|app|ung dung|nen tang)\b.{0,30}\b(?:dau tu|giao dich|chung khoan|tien ao|coin|forex)\b.{0,60}"
                     + LINK,
-                    r"\b(?:tai|cai|dang ky)\b.{0,20}\b(?:app|ung dung|san)\b.{0,30}\b(?:qua|tai|theo) (?:link|duong link|duong dan)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:tai|cai|dang ky)\b.{0,20}\b(?:app|ung dung|san)\b"
+                    + gap(30)
+                    + r"\b(?:qua|tai|theo) (?:link|duong link|duong dan)\b",
                 ],
             },
         ],
@@ -213,7 +218,7 @@ METHODS = [
                 "patterns": [
                     r"\b(?:dat coc|coc truoc|coc)\b.{0,20}\b\d{2} ?(?:%|phan tram\b).{0,60}\b(?:"
                     + ACCOUNT
-                    + r")\b",
+                    + r")\b(?! (?:cua )?(?:cong ty|doanh nghiep|khach san|resort|dai ly|ghi (?:trong|tren) hop dong))",
                     NEG
                     + THEY
                     + r"(?<!yeu cau )(?<!yeu cau dat )\b(?:coc|dat coc|chuyen khoan|ck)\b"
@@ -348,7 +353,10 @@ METHODS = [
                 "text": "Phụ huynh phải làm “nhiệm vụ” chuyển tiền, “tăng tương tác” mới được nhận cát-xê",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:phu huynh|bo me|ba me|me be|bo be)\b.{0,60}\b(?:nhiem vu|chot don|tang tuong tac)\b",
+                    THEY
+                    + r"\b(?:phu huynh|bo me|ba me|me be|bo be)\b"
+                    + gap(60)
+                    + r"\b(?:nhiem vu|chot don|tang tuong tac)\b",
                     r"\b(?:nhiem vu|tang tuong tac)\b.{0,60}\b(?:chuyen|ck|nap)\b.{0,40}\b(?:cat xe|hoa hong|hoan)\b",
                 ],
             },

@@ -26,7 +26,7 @@ METHODS = [
                 "text": "Người lạ nói chuyển nhầm và xin bạn chuyển trả vào một tài khoản khác với tài khoản đã chuyển",
                 "weight": 0.9,
                 "patterns": [
-                    r"\b(?:chuyen nham|ck nham|chuyen lon|ck lon|nhap nham)\b.{0,80}\b(?:chuyen lai|ck lai|tra lai|hoan lai|gui lai)\b",
+                    r"\b(?:chuyen nham|ck nham|chuyen lon|ck lon|nhap nham)\b.{0,80}\b(?:chuyen lai|ck lai|tra lai|hoan lai|gui lai)\b.{0,40}\b(?:so tai khoan|stk|tai khoan|tk|so) (?:khac|nay|moi|em gui|cua (?:chu hang|ke toan|cong ty|ban|nguoi))\b",
                     r"\b(?:tra lai|chuyen lai|ck lai)\b.{0,40}\b(?:vao|sang|qua) (?:so tai khoan|stk|tk|tai khoan) (?:khac|nay|cua (?:em|toi|minh|ke toan))\b",
                 ],
             },
@@ -243,7 +243,7 @@ METHODS = [
                 "weight": 0.4,
                 "patterns": [
                     r"\b(?:yeu|cuoi|ket hon|song cung)\b.{0,40}\b(?:chua (?:tung )?gap|qua mang|tu nuoc ngoai)\b",
-                    r"\b(?:camera|may anh|video)\b.{0,20}\b(?:hong|bi hong|khong dung duoc|bi cam)\b",
+                    r"\b(?:camera|may anh|video)\b.{0,20}\b(?<!hoa )(?:hong|bi hong|khong dung duoc|bi cam)\b",
                 ],
             },
         ],

@@ -13,6 +13,7 @@ from ._common import (
     NEG,
     OTP,
     PAY,
+    THEY,
     YOU,
     gap,
 )
@@ -111,7 +112,10 @@ METHODS = [
                     r"\b(?:da bat (?:duoc|giu)|da triet pha)\b.{0,60}\b(?:hoan tra|tra lai|thu hoi) (?:tien|so tien|tai san)?\b.{0,20}\b(?:cho )?"
                     + YOU
                     + r"\b",
-                    r"\b(?:luat su|van phong luat|cong ty luat)\b.{0,60}\b(?:thu hoi|lay lai|hoan tra)\b.{0,20}\b(?:tien|so tien)\b",
+                    r"\b(?:luat su|van phong luat|cong ty luat)\b"
+                    + gap(60)
+                    + THEY
+                    + r"\b(?:thu hoi|lay lai|hoan tra)\b.{0,20}\b(?:tien|so tien)\b",
                 ],
             },
             {
@@ -192,7 +196,8 @@ METHODS = [
                 "text": "Hướng dẫn bật quyền trợ năng, quyền hiển thị trên ứng dụng khác, cho phép cài từ nguồn không xác định",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:bat|cap|cho phep|mo)\b.{0,20}\b(?:quyen )?(?:tro nang|accessibility|hien thi tren ung dung khac|nguon khong xac dinh|cai dat ung dung khong ro nguon)\b",
+                    NEG
+                    + r"\b(?:bat|cap|cho phep|mo)\b.{0,20}\b(?:quyen )?(?:tro nang|accessibility|hien thi tren ung dung khac|nguon khong xac dinh|cai dat ung dung khong ro nguon)\b",
                 ],
             },
             {
@@ -323,7 +328,9 @@ METHODS = [
                 "weight": 0.7,
                 "patterns": [
                     r"\b(?:shipper|giao hang|don hang|buu ta|van don)\b.{0,80}\b(?:chuyen khoan|ck|chuyen tien) (?:truoc|giup)\b",
-                    r"\b(?:ck|chuyen khoan|chuyen)\b.{0,20}\b(?:phi ship|tien ship|phi giao hang|phi luu kho|phi giao lai)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:ck|chuyen khoan|chuyen)\b.{0,20}\b(?:phi ship|tien ship|phi giao hang|phi luu kho|phi giao lai)\b",
                 ],
             },
             {

@@ -15,6 +15,7 @@ from ._common import (
     NEG,
     OTP,
     PAY,
+    THEY,
     URGENT,
     URL,
     YOU,
@@ -245,7 +246,10 @@ METHODS = [
                     r"\b(?:con|chau|be|nguoi nha|chong|vo|bo|me) (?:cua )?"
                     + YOU
                     + r"\b.{0,40}\b(?:dang|bi|phai) (?:cap cuu|nhap vien|mo gap|phau thuat|nguy kich|hon me|tai nan|nga cau thang|chan thuong so nao|ngat xiu)\b",
-                    r"\b(?:dang|phai) (?:cap cuu|mo gap|phau thuat gap)\b.{0,60}\b(?:chuyen|ck|tam ung|dong)\b.{0,30}\b(?:vien phi|tien mo|chi phi|tien thuoc)\b",
+                    r"\b(?:dang|phai) (?:cap cuu|mo gap|phau thuat gap)\b.{0,60}"
+                    + NEG
+                    + THEY
+                    + r"\b(?:chuyen|ck|tam ung|dong)\b.{0,30}\b(?:vien phi|tien mo|chi phi|tien thuoc)\b",
                 ],
             },
             {

@@ -53,7 +53,8 @@ METHODS = [
                 "patterns": [
                     r"\b(?:cho|cho toi|cho em|cho anh|cho chi|cho minh|giup|nho) (?:"
                     + YOU
-                    + r" )?(?:muon|vay|ung)\b.{0,40}\b(?:\d{1,9} ?(?:trieu|tr|k|cu)|it tien|tien)\b",
+                    + r" )?(?:muon|vay|ung)\b.{0,40}\b(?:\d{1,9} ?(?:trieu|tr|k|cu)|it tien|tien)\b.{0,40}\b(?:gap|ngay bay gio|ngay lien|ngay nhe|ngay giup|trong hom nay|kip)\b",
+                    r"\b(?:can|muon|vay)\b (?:gap|ngay) (?:\d{1,9} ?(?:trieu|tr|k|cu)|it tien|tien)\b",
                     r"\b(?:muon|vay|ung)\b.{0,40}\b(?:toi|chieu|mai|lat nua|trong ngay) (?:tra|gui lai|hoan lai)\b",
                 ],
             },
@@ -117,7 +118,7 @@ METHODS = [
                     + YOU
                     + r"|"
                     + YOU
-                    + r" (?:oi )?(?:giup|lam on))\b.{0,20}\b(?:chuyen khoan ho|ck ho|chuyen ho|nhan tien ho|nhan ho|mua the cao|nap the|mua giup the)\b",
+                    + r" (?:oi )?(?:giup|lam on))\b.{0,20}\b(?:chuyen khoan ho|ck ho|chuyen ho|mua the cao|nap the|mua giup the|nhan (?:tien )?ho\b.{0,60}\b(?:chuyen|ck|so tai khoan|stk|tai khoan))\b",
                     r"\b(?:dang (?:ban|hop|o ngoai)|app (?:ngan hang )?(?:bi )?loi)\b.{0,50}\b(?:chuyen|ck|nhan tien|muon)\b",
                 ],
             },
@@ -260,8 +261,11 @@ METHODS = [
                 "text": "Yêu cầu chụp màn hình Telegram gửi lại, hoặc gửi mã số vừa nhận",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:chup|cap|screenshot) (?:man hinh|lai man hinh|anh man hinh)\b.{0,60}\b(?:gui|gui lai|gui cho|de xac nhan|xac minh)\b",
-                    r"\b(?:gui|doc|nhap|cung cap)\b.{0,20}\b(?:ma|code) (?:dang nhap|login|\d so|tu telegram|vua nhan)\b",
+                    NEG
+                    + r"\b(?:chup|cap|screenshot) (?:man hinh|lai man hinh|anh man hinh)\b.{0,60}\b(?:gui|gui lai|gui cho|de xac nhan|xac minh)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:gui|doc|nhap|cung cap)\b.{0,20}\b(?:ma|code) (?:dang nhap|login|\d so|tu telegram|vua nhan)\b",
                 ],
             },
             {
