@@ -198,7 +198,28 @@ def cross_validate(
         ),
     }
     report.update(_methods(everything))
+    report["misjudged"] = _misjudged(everything, repeats)
     return report
+
+
+def _misjudged(judged: list[Judged], repeats: int) -> list[dict]:
+    """The messages judged wrongly in at least one repeat (for whoever maintains the corpus and the rules):
+    legitimate ones flagged, scams left at "no signal"."""
+    from . import NO_SIGNAL
+
+    wrong: dict[str, dict] = {}
+    for j in judged:
+        flagged = j.model_flagged if j.verdict is None else j.verdict != NO_SIGNAL
+        if flagged == j.message.is_scam:
+            continue
+        row = wrong.setdefault(
+            j.message.id,
+            {"source": j.message.source, "label": j.message.label, "group": j.message.group, "times": 0},
+        )
+        row["times"] += 1
+        row["of"] = repeats
+        row["text"] = j.message.text[:160]
+    return sorted(wrong.values(), key=lambda r: (-r["times"], r["source"]))
 
 
 def held_out(*, rules=None, with_analyzer: bool = True, train_options: dict | None = None) -> dict:
