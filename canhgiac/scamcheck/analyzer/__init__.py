@@ -221,10 +221,10 @@ def analyze(text: str, *, lookup: bool = True, model=None, rules=None) -> Analys
     if model is None:
         model = load_model()
     if model is not None and folded:
-        probability, model_methods = model.predict(text, folded=folded)
+        probability, vector = model.score(folded)
         combiner = model.combiner or combine.RULES_ONLY
     else:
-        probability, model_methods, combiner = None, [], combine.RULES_ONLY
+        probability, vector, combiner = None, None, combine.RULES_ONLY
     found = combine.signals(
         probability=probability,
         flag_weights=[hit.weight for hit in hits],
@@ -265,7 +265,9 @@ def analyze(text: str, *, lookup: bool = True, model=None, rules=None) -> Analys
         )
     verdict = SCAM if score >= SCAM_AT else SUSPICIOUS if score >= SUSPICIOUS_AT else NO_SIGNAL
 
-    methods = _likely_methods(hits, model_methods, items) if verdict != NO_SIGNAL else []
+    methods = []
+    if verdict != NO_SIGNAL:  # ranking the 24 methods costs a third of the model's time: only when shown
+        methods = _likely_methods(hits, model.rank(vector) if vector is not None else [], items)
     return Analysis(
         text=text,
         truncated=truncated,

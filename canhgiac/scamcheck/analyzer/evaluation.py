@@ -193,6 +193,7 @@ def cross_validate(
         "seed": seed,
         "threshold_suspicious": _spread(thresholds),
         **_summary(per_fold, pooled),
+        "per_fold": [{key: value.as_dict() for key, value in fold.items()} for fold in per_fold],
         "false_positives_by_group": _false_positives_by_group(
             everything, "flagged" if with_analyzer else "model"
         ),

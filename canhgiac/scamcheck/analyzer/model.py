@@ -16,7 +16,6 @@ import gzip
 import json
 import math
 import re
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -143,9 +142,7 @@ class CharNgramModel:
             found.extend(block.columns(prepared))
         if not found:
             return None, None
-        counts = Counter(found)
-        columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        columns, tf = np.unique(np.array(found, dtype=np.int64), return_counts=True)
         weights = (1.0 + np.log(tf)) * self.idf[columns]
         block_of = np.searchsorted(self.bounds, columns, side="right")
         norms = np.sqrt(np.bincount(block_of, weights=weights * weights, minlength=len(self.blocks)))
@@ -155,25 +152,32 @@ class CharNgramModel:
         columns, weights = self._vector(prepared)
         return self.intercept if columns is None else float(weights @ self.coef[columns]) + self.intercept
 
+    def score(self, folded: str):
+        """(probability that the message is a scam, the message's vector for `rank`) from folded text."""
+        columns, weights = self._vector(_DIGITS.sub("0", folded))
+        value = self.intercept if columns is None else float(weights @ self.coef[columns]) + self.intercept
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value)))), (columns, weights)
+
+    def rank(self, vector) -> list[tuple[str, float]]:
+        """[(method slug, probability)] best first, five at most (computed only when a caller needs them)."""
+        import numpy as np
+
+        columns, weights = vector
+        if not self.methods or columns is None:
+            return []
+        totals = weights @ self.method_weights[columns] + self.method_intercepts
+        exps = np.exp(totals - totals.max())
+        shares = exps / exps.sum()
+        order = np.argsort(-shares)[:5]
+        return [(self.methods[i], float(shares[i])) for i in order]
+
     def predict(self, text: str, *, folded: str | None = None, methods: bool = True):
         """(probability that the message is a scam, [(method slug, probability)] best first).
 
         `folded` saves folding again when the caller already has `core.text.fold(text)`.
         """
-        import numpy as np
-
-        prepared = _DIGITS.sub("0", folded) if folded is not None else prepare(text)
-        columns, weights = self._vector(prepared)
-        score = self.intercept if columns is None else float(weights @ self.coef[columns]) + self.intercept
-        probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-        ranked: list[tuple[str, float]] = []
-        if methods and self.methods and columns is not None:
-            totals = weights @ self.method_weights[columns] + self.method_intercepts
-            exps = np.exp(totals - totals.max())
-            shares = exps / exps.sum()
-            order = np.argsort(-shares)[:5]
-            ranked = [(self.methods[i], float(shares[i])) for i in order]
-        return probability, ranked
+        probability, vector = self.score(folded if folded is not None else fold(text))
+        return probability, self.rank(vector) if methods else []
 
 
 @cache

@@ -61,6 +61,14 @@ def test_spans_of_folded_matches_land_on_the_same_letters(text):
         assert fold(text[a:b]) == folded[start:end].strip() or folded[start:end].strip() in fold(text[a:b])
 
 
+def test_fold_with_map_stays_exact_when_its_translation_table_is_full(monkeypatch):
+    from canhgiac.scamcheck import textmap
+
+    full = dict.fromkeys(range(0x4E00, 0x4E00 + 20_000), "x")
+    monkeypatch.setattr(textmap, "_TABLE", full)
+    assert fold_with_map("Đà  Nẵng\tQuảng Ninh") == (fold("Đà  Nẵng\tQuảng Ninh"), [0, 1, 2, *range(4, 19)])
+
+
 def test_decomposed_input_keeps_its_marks_in_spans():
     text = unicodedata.normalize("NFD", "Chuyển tiền ngay")
     folded, index = fold_with_map(text)
