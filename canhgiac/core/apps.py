@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
 
         # The menu's groups; apps put their entries in them with NavItem(group=...).
         nav.register_group(
+            nav.NavGroup(key="knowledge", label=_("Kiến thức"), order=10, icon="book"),
             nav.NavGroup(key="org", label=_("Tổ chức"), order=20, icon="diagram-3"),
             nav.NavGroup(key="learning", label=_("Học tập"), order=40, icon="mortarboard"),
             nav.NavGroup(key="campaign", label=_("Tuyên truyền"), order=50, icon="megaphone"),
@@ -24,7 +25,7 @@ class CoreConfig(AppConfig):
         nav.register(
             nav.NavItem(
                 key="audit",
-                label=_("Nhật ký thao tác"),
+                label=_("Nhật ký"),
                 url_name="core:audit_log",
                 audience=frozenset({Role.COORDINATOR, Role.LEADER, Role.UNIT_MANAGER}),
                 order=900,

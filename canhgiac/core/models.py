@@ -63,3 +63,17 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+
+class PeriodicRun(models.Model):
+    """When a periodic task was last enqueued (core.periodic): the scheduler's claim on it."""
+
+    name = models.CharField(max_length=200, primary_key=True)
+    last_enqueued_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tác vụ định kỳ")
+        verbose_name_plural = _("tác vụ định kỳ")
+
+    def __str__(self):
+        return self.name

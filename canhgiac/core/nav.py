@@ -107,5 +107,14 @@ def items_for(user, path: str = "") -> list[dict]:
     result = []
     for entry in sorted(out, key=lambda e: e["order"]):
         children = entry.get("children")
-        result.append(children[0] if children is not None and len(children) == 1 else entry)
+        if children is not None and len(children) == 1:
+            # one entry in the group: a plain link under the group's short label
+            only = children[0]
+            entry = {
+                **only,
+                "title": only["label"],
+                "label": entry["label"],
+                "icon": entry["icon"] or only["icon"],
+            }
+        result.append(entry)
     return result

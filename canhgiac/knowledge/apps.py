@@ -23,6 +23,7 @@ class KnowledgeConfig(AppConfig):
                 audience=frozenset({nav.PUBLIC, nav.OFFICIAL}),
                 order=10,
                 icon="shield-exclamation",
+                group="knowledge",
             ),
             nav.NavItem(
                 key="materials",
@@ -31,6 +32,7 @@ class KnowledgeConfig(AppConfig):
                 audience=frozenset({nav.PUBLIC, nav.OFFICIAL}),
                 order=15,
                 icon="folder2-open",
+                group="knowledge",
             ),
             nav.NavItem(
                 key="knowledge-manage",

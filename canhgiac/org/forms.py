@@ -8,6 +8,7 @@ from canhgiac.core.forms import VnDateInput
 from .importer.headers import FIELDS
 from .importer.reading import KINDS
 from .models import Exemption, Person, Unit
+from .tabular.forms import ColumnMappingForm
 
 INDENT = "\u00a0\u00a0\u00a0"
 
@@ -166,43 +167,14 @@ class ImportUploadForm(StyledForm):
         self.fields["unit"].queryset = units
 
 
-class MappingForm(StyledForm):
+class MappingForm(ColumnMappingForm):
     """One select per column of the file: which Person field it holds, or nothing."""
 
-    header_row = forms.IntegerField(label=_("Dòng tiêu đề"), min_value=1, max_value=1000)
-
-    def __init__(self, *args, columns=(), mapping=None, header_row=1, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [("", _("— Bỏ qua —"))] + [(key, label) for key, label in FIELDS.items()]
-        self.fields["header_row"].initial = header_row
-        self.column_fields = []
-        for index, label in enumerate(columns):
-            name = f"col_{index}"
-            self.fields[name] = forms.ChoiceField(
-                label=label or _("Cột %(n)s") % {"n": index + 1},
-                choices=choices,
-                required=False,
-                initial=(mapping or {}).get(str(index), ""),
-            )
-            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
-            self.column_fields.append(name)
-
-    def clean(self):
-        data = super().clean()
-        chosen = [data.get(name) for name in self.column_fields if data.get(name)]
-        duplicates = {c for c in chosen if chosen.count(c) > 1}
-        if duplicates:
-            names = ", ".join(str(FIELDS[d]) for d in sorted(duplicates))
-            raise forms.ValidationError(
-                _("Mỗi thông tin chỉ ghép với một cột; đang trùng: %(names)s.") % {"names": names}
-            )
-        if "full_name" not in chosen and "given_name" not in chosen:
-            raise forms.ValidationError(_("Hãy chọn cột chứa “Họ và tên” (hoặc cột “Tên”)."))
-        return data
-
-    def mapping(self) -> dict[int, str]:
-        return {
-            int(name.split("_")[1]): self.cleaned_data[name]
-            for name in self.column_fields
-            if self.cleaned_data.get(name)
-        }
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *args,
+            fields=FIELDS,
+            key_fields=("full_name", "given_name"),
+            key_message=_("Hãy chọn cột chứa “Họ và tên” (hoặc cột “Tên”)."),
+            **kwargs,
+        )

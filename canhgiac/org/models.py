@@ -157,7 +157,11 @@ class Person(TimeStamped):
         ON_LEAVE = "on_leave", _("Nghỉ dài hạn")
         LEFT = "left", _("Đã chuyển đi, nghỉ việc")
 
-    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
+    # No index of its own on the foreign keys below: the composite indexes in Meta start with the same column
+    # and serve the same lookups; every extra index is written for each of the 100,000 rows of a big import.
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people", db_index=False
+    )
     full_name = models.CharField(_("họ và tên"), max_length=150)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     staff_group = models.CharField(
@@ -182,6 +186,7 @@ class Person(TimeStamped):
         on_delete=models.SET_NULL,
         related_name="created_people",
         help_text=_("Lần nhập danh sách đã tạo người này (trống nếu nhập tay)."),
+        db_index=False,  # only shown on the person page; the importer finds its rows by id
     )
 
     objects = PersonQuerySet.as_manager()
@@ -294,11 +299,12 @@ class Placement(models.Model):
     imports people writes it, so coverage at any date can use the roster as it was (selectors.headcount_by_unit).
     """
 
+    # (person, valid_from) and (unit, valid_from) in Meta serve the foreign keys' lookups: no index of their own.
     person = models.ForeignKey(
-        Person, verbose_name=_("người"), on_delete=models.CASCADE, related_name="placements"
+        Person, verbose_name=_("người"), on_delete=models.CASCADE, related_name="placements", db_index=False
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="placements"
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="placements", db_index=False
     )
     status = models.CharField(_("trạng thái"), max_length=10, choices=Person.Status.choices)
     valid_from = models.DateField(_("từ ngày"), null=True, blank=True)

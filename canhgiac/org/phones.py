@@ -93,11 +93,19 @@ def _digits_from(value) -> tuple[str, bool]:
     return _NOISE.sub("", text).lstrip("+"), plus
 
 
+_PLAIN = re.compile(r"\+?[0-9]{8,13}")
+
+
 def normalise_phone(value) -> tuple[str, str]:
     """(E.164, note) for a cell, or raise PhoneError with a Vietnamese message.
 
     The note says what was repaired ("đổi đầu số cũ 0168 → 038"), or is empty.
     """
+    # The common cells first: a number Excel stored as a number, or plain digits (both give no note).
+    if value.__class__ is float and 1e7 <= value < 1e13:
+        return _from_digits(f"{value:.0f}", False, "", value)
+    if value.__class__ is str and _PLAIN.fullmatch(value):
+        return _from_digits(value.lstrip("+"), value[0] == "+", "", value)
     raw = str(value).strip() if not isinstance(value, float | int) else value
     if isinstance(raw, str):
         first = _SEPARATORS.split(raw, maxsplit=1)[0] if raw else raw
@@ -112,6 +120,10 @@ def normalise_phone(value) -> tuple[str, str]:
         raise PhoneError(
             _("“%(value)s” không phải số điện thoại: chỉ gồm chữ số, ví dụ 0912 345 678.") % {"value": value}
         )
+    return _from_digits(digits, plus, note, value)
+
+
+def _from_digits(digits: str, plus: bool, note: str, value) -> tuple[str, str]:
     national = None
     if digits.startswith("84") and (plus or len(digits) in {11, 12}):
         national = digits[2:]

@@ -439,6 +439,9 @@ def roster_import_cancel(*, imp: RosterImport, actor) -> RosterImport:
         raise ValidationError(_("Lần nhập đã ghi hoặc đang ghi: không hủy được."))
     imp.status = RosterImport.Status.CANCELLED
     imp.save(update_fields=["status", "updated_at"])
+    from .importer import cache
+
+    cache.discard(imp)
     audit(
         actor=actor, action="roster.cancel", obj=imp, unit=imp.unit, summary=f"Hủy nhập “{imp.original_name}”"
     )

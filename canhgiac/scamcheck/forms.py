@@ -9,6 +9,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from canhgiac.core.forms import VnDateInput
+from canhgiac.core.money import MoneyError, parse_money
 from canhgiac.knowledge.models import Channel, ScamMethod
 
 from .identifiers import Parsed, classify
@@ -231,26 +232,14 @@ class ReportForm(HumanCheckMixin):
         return parse_identifier_lines(self.cleaned_data["identifiers"])
 
     def clean_amount_lost(self):
-        raw = (self.cleaned_data.get("amount_lost") or "").strip()
-        if not raw:
-            return None
-        compact = re.sub(r"[\s.,]|đồng|đ|vnd|vnđ", "", raw.lower())
-        multiplier = 1
-        for suffix, factor in (
-            ("trieu", 1_000_000),
-            ("triệu", 1_000_000),
-            ("tr", 1_000_000),
-            ("k", 1_000),
-            ("nghìn", 1_000),
-            ("ty", 1_000_000_000),
-            ("tỷ", 1_000_000_000),
-        ):
-            if compact.endswith(suffix) and compact[: -len(suffix)].isdigit():
-                compact, multiplier = compact[: -len(suffix)], factor
-                break
-        if not compact.isdigit():
-            raise forms.ValidationError(_("Ghi số tiền bằng chữ số, ví dụ 5.000.000 hoặc 5 triệu."))
-        return int(compact) * multiplier
+        try:
+            return parse_money(self.cleaned_data.get("amount_lost"))
+        except MoneyError as exc:
+            if exc.code == "negative":
+                raise forms.ValidationError(_("Số tiền không thể âm.")) from None
+            raise forms.ValidationError(
+                _("Chưa đọc được số tiền. Ghi số tiền bằng chữ số, ví dụ 5.000.000, 5 triệu hoặc 1,2 tỷ.")
+            ) from None
 
     def clean(self):
         data = super().clean()

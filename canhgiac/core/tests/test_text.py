@@ -36,3 +36,42 @@ def test_defang_never_leaves_a_live_scheme(text):
 @given(st.text(max_size=200))
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+# fold() and sort_key() take shortcuts (an ASCII encode, translation tables); they must give exactly what the
+# character-by-character definitions give, for Vietnamese and for anything else a user may type.
+VIETNAMESE = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
+MIXED = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + "  \t\u00a0-–.,0123456789@"),
+        st.characters(min_codepoint=0x300, max_codepoint=0x36F),
+        st.characters(),
+    ),
+    max_size=60,
+)
+
+
+@given(st.one_of(st.text(max_size=80), MIXED))
+def test_fold_equals_its_reference_definition(text):
+    from canhgiac.core.text import _fold_reference
+
+    assert fold(text) == _fold_reference(text)
+
+
+@given(st.one_of(st.text(max_size=80), MIXED))
+def test_sort_key_equals_its_reference_definition(text):
+    from canhgiac.core.text import _sort_key_reference
+
+    assert sort_key(text) == _sort_key_reference(text)
+
+
+def test_fast_fold_and_sort_key_agree_on_every_latin_and_vietnamese_character():
+    import unicodedata
+
+    from canhgiac.core.text import _fold_reference, _sort_key_reference
+
+    for code in [*range(0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]:
+        ch = chr(code)
+        for text in (ch, f"a{ch}b", f"Đ{ch}", unicodedata.normalize("NFD", f"Ế{ch}ệ")):
+            assert fold(text) == _fold_reference(text), hex(code)
+            assert sort_key(text) == _sort_key_reference(text), hex(code)

@@ -1,8 +1,9 @@
 """Write an analysed roster: insert new people, update changed ones, extend their roster history.
 
 Runs inside the caller's transaction (all-or-nothing). Bulk statements only: Django's bulk_create spends most of
-its time preparing model instances (4 s for 100,000 people here), so rows go to `executemany` as tuples, and the
-first history stretch of every new person is copied by one INSERT … SELECT.
+its time preparing model instances (4 s for 100,000 people here), so new people go to the database as
+multi-row INSERTs of tuples assembled column by column, and the first history stretch of every new person is
+copied by one INSERT … SELECT.
 """
 
 from __future__ import annotations
@@ -12,27 +13,167 @@ import datetime as dt
 from django.db import connection
 from django.utils import timezone
 
+from canhgiac.core.text import fold
+
 from ..models import Person, Placement
 from .analyse import Analysis, _fast_sort_name, fast_search_text
+from .parse import Parsed
 
 BATCH = 5000
+# The values a file gives a person, in the order rows are written (inserts and updates alike).
+_VALUES = (
+    "unit",
+    "full_name",
+    "position",
+    "staff_group",
+    "email",
+    "phone",
+    "staff_code",
+    "date_of_birth",
+    "status",
+)
+_NEW_PERSON = ("created_at", "updated_at", *_VALUES, "search_text", "sort_name", "source_import")
 
 
 def _columns(model, names):
     return [model._meta.get_field(name).column for name in names]
 
 
-def _insert_sql(model, names) -> str:
+def _insert_sql(model, names, rows: int = 1) -> str:
+    """A multi-row INSERT in the driver's own parameter style (for the DB-API cursor: Django's SQLite cursor
+    would rewrite each of the 28,000 "%s" of a big statement with a regex)."""
     quote = connection.ops.quote_name
     cols = ", ".join(quote(c) for c in _columns(model, names))
-    marks = ", ".join(["%s"] * len(names))
-    return f"INSERT INTO {quote(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608 - names from _meta
+    mark = "?" if connection.vendor == "sqlite" else "%s"
+    marks = ", ".join([f"({', '.join([mark] * len(names))})"] * rows)
+    return f"INSERT INTO {quote(model._meta.db_table)} ({cols}) VALUES {marks}"  # noqa: S608 - names from _meta
 
 
 def _executemany(sql: str, rows: list) -> None:
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
+
+
+def _max_params() -> int:
+    if connection.vendor == "sqlite":  # Django assumes 999; the library says what it really takes (32,766)
+        import sqlite3
+
+        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return connection.features.max_query_params or 65_535
+
+
+def _insert(model, names: tuple[str, ...], columns: list, count: int) -> None:
+    """INSERT `count` rows given column by column (a list per column, or one value for every row).
+
+    PostgreSQL: COPY, its bulk path. SQLite: up to 2,000 rows per statement (as one-row statements through
+    executemany, SQLite spends more time preparing and stepping each than doing the work); each statement's
+    parameters are interleaved by slice assignment (parameter k of every row is params[k::width]), without
+    a tuple per row. Both on the DB-API cursor of Django's connection: same connection, same transaction."""
+    connection.ensure_connection()
+    if connection.vendor == "postgresql":
+        quote = connection.ops.quote_name
+        cols = ", ".join(quote(c) for c in _columns(model, names))
+        texts = [_copy_column(column, count) for column in columns]
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY {quote(model._meta.db_table)} ({cols}) FROM STDIN") as copy,
+        ):
+            for start in range(0, count, 10_000):
+                rows = zip(*(text[start : start + 10_000] for text in texts), strict=True)
+                copy.write("".join("\t".join(row) + "\n" for row in rows))
+        return
+    width = len(names)
+    per_statement = max(1, min(_max_params() // width, 2000))
+    cursor = connection.connection.cursor()
+    try:
+        sql = None
+        for start in range(0, count, per_statement):
+            rows = min(per_statement, count - start)
+            params: list = [None] * (rows * width)
+            for k, column in enumerate(columns):
+                params[k::width] = (
+                    column[start : start + rows] if isinstance(column, list) else [column] * rows
+                )
+            if rows != per_statement or sql is None:
+                sql = _insert_sql(model, names, rows)
+            cursor.execute(sql, params)
+    finally:
+        cursor.close()
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_column(column, count: int) -> list[str]:
+    """A column as the fields of PostgreSQL's COPY text format: NULL is \\N; backslash, tab and line breaks are
+    escaped (a column is scanned once, and values translated only when one of them needs it)."""
+    if not isinstance(column, list):
+        return [_copy_field(column)] * count
+    distinct = set(column)
+    if all(value.__class__ is str for value in distinct):
+        joined = "".join(distinct)
+        if "\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined:
+            return [value.translate(_COPY_ESCAPES) for value in column]
+        return column
+    fields = {value: _copy_field(value) for value in distinct}
+    return list(map(fields.__getitem__, column))
+
+
+def _copy_field(value) -> str:
+    if value is None:
+        return "\\N"
+    return str(value).translate(_COPY_ESCAPES)
+
+
+def _search_texts(full, positions, emails, phones, codes) -> list[str]:
+    """Person.search_text of many rows: fold("name position e-mail phone code"). Folding works word by word
+    and is idempotent, so the name and position are folded once per distinct value and the joined text
+    folded again costs only its ASCII shortcut."""
+    names = {name: fold(name) for name in set(full)}
+    places = {position: fold(position) for position in set(positions)}
+    return [
+        fold(" ".join(parts))[:400]
+        for parts in zip(
+            map(names.__getitem__, full),
+            map(places.__getitem__, positions),
+            emails,
+            phones,
+            codes,
+            strict=True,
+        )
+    ]
+
+
+def _sort_names(full) -> list[str]:
+    cache: dict = {}
+    keys = {name: _fast_sort_name(name, cache) for name in set(full)}
+    return list(map(keys.__getitem__, full))
+
+
+def derive(parsed: Parsed, chosen: list[int]) -> None:
+    """Fill parsed.search_texts and parsed.sort_names (Person's derived columns) for the rows `chosen`.
+
+    They depend on the file's values alone, so the preview computes them for the rows it would create and
+    keeps them with the parsed rows; the commit only recomputes what is missing."""
+    every = len(chosen) == len(parsed)
+
+    def pick(column):
+        if column is None:
+            return [""] * len(chosen)
+        return column if every else [column[i] for i in chosen]
+
+    full = pick(parsed.full)
+    search = _search_texts(
+        full, pick(parsed.positions), pick(parsed.emails), pick(parsed.phones), pick(parsed.codes)
+    )
+    sort_names = _sort_names(full)
+    if every:
+        parsed.search_texts, parsed.sort_names = search, sort_names
+        return
+    parsed.search_texts, parsed.sort_names = [""] * len(parsed), [""] * len(parsed)
+    for i, text, key in zip(chosen, search, sort_names, strict=True):
+        parsed.search_texts[i], parsed.sort_names[i] = text, key
 
 
 def _derived(values: dict, fold_cache: dict, sort_cache: dict) -> tuple[str, str]:
@@ -45,82 +186,85 @@ def apply(analysis: Analysis, *, import_id: int, effective_on: dt.date | None) -
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache for the index inserts
     now = ops.adapt_datetimefield_value(timezone.now())
-    day = effective_on
     change_day = effective_on or timezone.localdate()
-    fold_cache: dict = {}
-    sort_cache: dict = {}
     if analysis.creates:
-        names = [
-            "created_at",
-            "updated_at",
-            "unit",
-            "full_name",
-            "position",
-            "staff_group",
-            "email",
-            "phone",
-            "staff_code",
-            "date_of_birth",
-            "status",
-            "search_text",
-            "sort_name",
-            "source_import",
-        ]
-        rows = []
-        for v in analysis.creates:
-            search, sort_name = _derived(v, fold_cache, sort_cache)
-            rows.append(
-                (
-                    now,
-                    now,
-                    v["unit_id"],
-                    v["full_name"],
-                    v["position"],
-                    v["staff_group"],
-                    v["email"],
-                    v["phone"],
-                    v["staff_code"],
-                    ops.adapt_datefield_value(v["date_of_birth"]),
-                    v["status"],
-                    search,
-                    sort_name,
-                    import_id,
-                )
-            )
-        _executemany(_insert_sql(Person, names), rows)
-        quote = ops.quote_name
-        p_cols = ", ".join(
-            quote(c) for c in _columns(Placement, ["person", "unit", "status", "valid_from", "created_at"])
-        )
-        person = Person._meta
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {quote(Placement._meta.db_table)} ({p_cols}) "  # noqa: S608 - names from _meta
-                f"SELECT {quote(person.pk.column)}, {quote(person.get_field('unit').column)}, "
-                f"{quote(person.get_field('status').column)}, %s, %s FROM {quote(person.db_table)} "
-                f"WHERE {quote(person.get_field('source_import').column)} = %s",
-                [ops.adapt_datefield_value(day), now, import_id],
-            )
+        _insert_people(analysis, import_id, now, effective_on)
     if analysis.updates:
-        _apply_updates(analysis, now, change_day, fold_cache, sort_cache)
+        _apply_updates(analysis, now, change_day, {}, {})
+
+
+def _insert_people(analysis: Analysis, import_id: int, now, day: dt.date | None) -> None:
+    """The new people (column by column: the file's rows are already clean values), then their first
+    history stretch, copied from the rows just inserted."""
+    ops = connection.ops
+    parsed, chosen = analysis.parsed, analysis.creates
+    every = len(chosen) == len(parsed)
+
+    def pick(column, default=""):
+        if column is None:
+            return [default] * len(chosen)
+        return column if every else [column[i] for i in chosen]
+
+    full = pick(parsed.full)
+    positions, emails, phones, codes = (
+        pick(parsed.positions),
+        pick(parsed.emails),
+        pick(parsed.phones),
+        pick(parsed.codes),
+    )
+    groups = _with_default(pick(parsed.groups), Person.StaffGroup.CIVIL_SERVANT)
+    statuses = _with_default(pick(parsed.statuses), Person.Status.ACTIVE)
+    births = pick(parsed.births, None)
+    adapted = {d: ops.adapt_datefield_value(d) for d in set(births)}
+    if parsed.search_texts is None or not all(map(parsed.search_texts.__getitem__, chosen)):
+        derive(parsed, chosen)
+    columns = [
+        now,
+        now,
+        pick(analysis.unit_ids),
+        full,
+        positions,
+        groups,
+        emails,
+        phones,
+        codes,
+        list(map(adapted.__getitem__, births)),
+        statuses,
+        pick(parsed.search_texts),
+        pick(parsed.sort_names),
+        import_id,
+    ]
+    quote = ops.quote_name
+    person = Person._meta
+    table, pk = quote(person.db_table), quote(person.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX({pk}) FROM {table}")  # noqa: S608 - names from _meta
+        before = cursor.fetchone()[0] or 0
+    _insert(Person, _NEW_PERSON, columns, len(chosen))
+    p_cols = ", ".join(
+        quote(c) for c in _columns(Placement, ["person", "unit", "status", "valid_from", "created_at"])
+    )
+    with connection.cursor() as cursor:
+        # ids only grow, so "id > before" finds this import's rows through the primary key
+        cursor.execute(
+            f"INSERT INTO {quote(Placement._meta.db_table)} ({p_cols}) "  # noqa: S608 - names from _meta
+            f"SELECT {pk}, {quote(person.get_field('unit').column)}, "
+            f"{quote(person.get_field('status').column)}, %s, %s FROM {table} "
+            f"WHERE {pk} > %s AND {quote(person.get_field('source_import').column)} = %s",
+            [ops.adapt_datefield_value(day), now, before, import_id],
+        )
+
+
+def _with_default(column: list[str], default: str) -> list[str]:
+    mapped = {value: value or default for value in set(column)}
+    return list(map(mapped.__getitem__, column))
 
 
 def _apply_updates(analysis: Analysis, now, day: dt.date, fold_cache, sort_cache) -> None:
     ops = connection.ops
     quote = ops.quote_name
-    fields = [
-        "unit",
-        "full_name",
-        "position",
-        "staff_group",
-        "email",
-        "phone",
-        "staff_code",
-        "date_of_birth",
-        "status",
-    ]
     sets = ", ".join(
-        f"{quote(c)} = %s" for c in _columns(Person, [*fields, "search_text", "sort_name", "updated_at"])
+        f"{quote(c)} = %s" for c in _columns(Person, [*_VALUES, "search_text", "sort_name", "updated_at"])
     )
     sql = f"UPDATE {quote(Person._meta.db_table)} SET {sets} WHERE {quote(Person._meta.pk.column)} = %s"  # noqa: S608
     rows = []

@@ -1,4 +1,4 @@
-"""Find the header row of a roster and map its columns to Person fields, whatever the spelling.
+"""The roster's header: its fields and their spellings, read by the shared `canhgiac.org.tabular.headers`.
 
 Government lists start with title rows ("UBND PHƯỜNG HỒNG GAI", "DANH SÁCH CÁN BỘ, CÔNG CHỨC..."), often have a
 header over two rows and a row numbering the columns "(1) (2) (3)". Header names vary: "Họ và tên", "Ho ten",
@@ -8,11 +8,9 @@ lower case, no punctuation) and looked up in the synonyms below.
 
 from __future__ import annotations
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 
-from canhgiac.core.text import fold
+from ..tabular.headers import HeaderSpec, is_numbering_row
 
 FIELDS = {
     "full_name": _("Họ và tên"),
@@ -136,85 +134,39 @@ SYNONYMS = {
 }
 # Short or generic labels are recognised only when they are the whole header.
 _EXACT_ONLY = {"ho", "ten", "ma", "ns", "dt", "nhom", "loai", "name", "mail", "vi tri", "so hieu"}
-_IGNORED = {"stt", "tt", "so tt", "so thu tu", "ghi chu", "gioi tinh", "nam", "nu", "que quan", "dan toc"}
 
-_LOOKUP = {syn: key for key, words in SYNONYMS.items() for syn in words}
-_CONTAINED = sorted((s for s in _LOOKUP if s not in _EXACT_ONLY), key=len, reverse=True)
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-_NUMBERING = re.compile(r"^\(?\s*[0-9]{1,2}\s*\)?$|^\(?[a-z]\)?$")
+SPEC = HeaderSpec(
+    fields=FIELDS,
+    synonyms=SYNONYMS,
+    key_fields=("full_name", "given_name"),
+    exact_only=_EXACT_ONLY,
+    prefer={"phone": "di dong"},
+)
 
-
-def normalise_label(value) -> str:
-    if value is None or value == "":
-        return ""
-    text = fold(str(value))
-    text = _PARENS.sub(" ", text)
-    return _NON_WORD.sub(" ", text).strip()
+__all__ = [
+    "FIELDS",
+    "SPEC",
+    "SYNONYMS",
+    "field_for",
+    "find_header",
+    "has_name",
+    "is_numbering_row",
+    "map_row",
+]
 
 
 def field_for(label) -> str | None:
-    text = normalise_label(label)
-    if not text or text in _IGNORED:
-        return None
-    if text in _LOOKUP:
-        return _LOOKUP[text]
-    padded = f" {text} "
-    for synonym in _CONTAINED:
-        if f" {synonym} " in padded:
-            return _LOOKUP[synonym]
-    return None
+    return SPEC.field_for(label)
 
 
 def map_row(row: list) -> dict[int, str]:
-    """{column index: field} for one candidate header row; the first column of a field wins, except that a
-    mobile-phone column beats another phone column."""
-    mapping: dict[int, str] = {}
-    taken: dict[str, int] = {}
-    for index, cell in enumerate(row):
-        if not isinstance(cell, str):
-            continue
-        key = field_for(cell)
-        if key is None:
-            continue
-        if key in taken:
-            if key == "phone" and "di dong" in normalise_label(cell):
-                del mapping[taken[key]]
-            else:
-                continue
-        taken[key] = index
-        mapping[index] = key
-    return mapping
+    return SPEC.map_row(row)
 
 
 def has_name(mapping: dict[int, str]) -> bool:
-    fields = set(mapping.values())
-    return "full_name" in fields or "given_name" in fields
+    return SPEC.has_key(mapping)
 
 
 def find_header(rows: list[list], max_scan: int = 40) -> tuple[int, dict[int, str]] | None:
     """(index of the header row, mapping) or None when no row names the person."""
-    best: tuple[int, dict[int, str]] | None = None
-    for index, row in enumerate(rows[:max_scan]):
-        mapping = map_row(row)
-        if not has_name(mapping):
-            continue
-        if best is None or len(set(mapping.values())) > len(set(best[1].values())):
-            best = (index, mapping)
-    return best
-
-
-def is_numbering_row(row: list) -> bool:
-    """The row under a header that numbers the columns: "(1) (2) (3)", "1 2 3" or "A B C"."""
-    cells = [c for c in row if c not in ("", None)]
-    if len(cells) < 2:
-        return False
-    texts = []
-    for cell in cells:
-        if isinstance(cell, float) and cell.is_integer():
-            cell = int(cell)
-        texts.append(str(cell).strip().lower())
-    if not all(_NUMBERING.match(t) for t in texts):
-        return False
-    digits = [int(re.sub(r"\D", "", t)) for t in texts if re.sub(r"\D", "", t)]
-    return len(digits) < 2 or digits == sorted(digits)
+    return SPEC.find_header(rows, max_scan)

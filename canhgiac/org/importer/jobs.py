@@ -1,8 +1,10 @@
 """The two steps of an import, as run inline or by the background worker, and the result workbook.
 
-analyse: read the file, check every row, store the preview (counts, problems, mapping). Writes no person.
-commit: read and check again inside one transaction (the database may have changed since the preview), then
-write everything, or nothing when any row is rejected.
+analyse: read the file, check every row, store the preview (counts, problems, mapping). Writes no person;
+keeps the parsed rows next to the upload when the file can be committed (cache.py).
+commit: check again inside one transaction (the database may have changed since the preview): the preview's
+parsed rows when they are still those of the stored file, else the file read and parsed again; then write
+everything, or nothing when any row is rejected.
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canhgiac.core.audit import audit
-from canhgiac.core.exports import safe_cell
 
 from ..models import RosterImport
+from ..tabular.jobs import OUTCOME_LABELS, store_preview
+from ..tabular.result import write_result as write_result_workbook
+from . import cache
 from . import commit as writer
-from .analyse import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis, analyse
+from .analyse import CREATED, REJECTED, UNCHANGED, UPDATED, Analysis, check
+from .parse import Parsed, parse
 from .reading import ImportFileError, Table, read_table
 
 log = logging.getLogger(__name__)
-MAX_STORED_PROBLEMS = 5000
 
 
 def _progress(imp: RosterImport):
@@ -38,43 +42,35 @@ def _read(imp: RosterImport, report) -> Table:
 
 
 def _store(imp: RosterImport, table: Table | None, result: Analysis | None) -> None:
-    if table is not None:
-        imp.detected = {
-            **imp.detected,
-            "sheet": table.sheet,
-            "sheets": table.sheets,
-            "encoding": table.encoding,
-            "legacy": table.legacy or "",
-        }
-    if result is None:
-        return
-    imp.message = result.fatal
-    if result.header_row >= 0:
-        imp.detected["header_row"] = result.header_row
-        imp.columns = result.columns
-        imp.mapping = {str(k): v for k, v in result.mapping.items()}
-    imp.total_rows = len(result.outcomes)
-    imp.created_count = result.count(CREATED)
-    imp.updated_count = result.count(UPDATED)
-    imp.unchanged_count = result.count(UNCHANGED)
-    imp.rejected_count = result.count(REJECTED)
-    imp.outcomes = "".join(result.outcomes)
-    imp.problems = {str(k): v for k, v in list(result.problems.items())[:MAX_STORED_PROBLEMS]}
-    imp.notes = {str(k): v for k, v in list(result.notes.items())[:MAX_STORED_PROBLEMS]}
-    imp.sample = result.sample
+    store_preview(imp, table, result)
 
 
-def _analyse(imp: RosterImport, table: Table, report) -> Analysis:
+def _parse(imp: RosterImport, table: Table, report) -> Parsed:
+    report(40, _("Đang kiểm tra từng dòng"))
     header_row = imp.detected.get("header_row") if imp.mapping_overridden else None
     mapping = {int(k): v for k, v in imp.mapping.items()} if imp.mapping_overridden else None
-    return analyse(
-        table,
-        target=imp.unit,
-        mapping=mapping,
-        header_row=header_row,
-        effective_on=imp.effective_on,
-        progress=report,
-    )
+    return parse(table, mapping=mapping, header_row=header_row)
+
+
+def _keep_rows(imp: RosterImport, result: Analysis) -> None:
+    """Keep the parsed rows, with the derived columns of the people to create, for the commit (which checks
+    them against the roster again). Only a shortcut: when anything goes wrong, the commit reads the file."""
+    try:
+        if result.creates:
+            writer.derive(result.parsed, result.creates)
+        cache.save(imp, result.parsed, cache.key_for(imp, cache.file_digest(imp.file.path)))
+    except Exception:
+        log.warning("roster import %s: parsed rows not kept", imp.pk, exc_info=True)
+        cache.discard(imp)
+
+
+def _kept_rows(imp: RosterImport) -> Parsed | None:
+    """The rows the preview parsed, if they are still those of the stored file (cache.py)."""
+    try:
+        digest = cache.file_digest(imp.file.path)
+    except (OSError, ValueError):
+        return None
+    return cache.load(imp, cache.key_for(imp, digest))
 
 
 def run_analysis(import_id: int) -> None:
@@ -83,7 +79,9 @@ def run_analysis(import_id: int) -> None:
     table = result = None
     try:
         table = _read(imp, report)
-        result = _analyse(imp, table, report)
+        result = check(
+            _parse(imp, table, report), target=imp.unit, effective_on=imp.effective_on, progress=report
+        )
     except ImportFileError as exc:
         imp.status, imp.message = RosterImport.Status.FAILED, exc.message
     except Exception:
@@ -95,6 +93,9 @@ def run_analysis(import_id: int) -> None:
     else:
         imp.status = RosterImport.Status.FAILED if result.fatal else RosterImport.Status.READY
     _store(imp, table, result)
+    cache.discard(imp)
+    if result is not None and not result.fatal and result.rejected == 0:
+        _keep_rows(imp, result)
     imp.progress, imp.phase, imp.analysed_at = 100, "", timezone.now()
     imp.save()
 
@@ -107,10 +108,13 @@ def run_commit(import_id: int, actor_id: int | None) -> None:
     report = _progress(imp)
     table = result = None
     try:
-        table = _read(imp, report)
+        parsed = _kept_rows(imp)
+        if parsed is None:
+            table = _read(imp, report)
+            parsed = _parse(imp, table, report)
         report(30, _("Đang kiểm tra và ghi vào danh sách"))
         with transaction.atomic():
-            result = _analyse(imp, table, report)
+            result = check(parsed, target=imp.unit, effective_on=imp.effective_on, progress=report)
             if not result.fatal and result.rejected == 0:
                 writer.apply(result, import_id=imp.pk, effective_on=imp.effective_on)
                 audit(
@@ -146,69 +150,37 @@ def run_commit(import_id: int, actor_id: int | None) -> None:
         else:
             imp.status = RosterImport.Status.DONE
             imp.committed_at, imp.committed_by = timezone.now(), actor
+    cache.discard(imp)
     _store(imp, table, result)
     imp.progress, imp.phase = 100, ""
     imp.save()
 
 
-OUTCOME_LABELS = {
-    CREATED: _("Tạo mới"),
-    UPDATED: _("Cập nhật"),
-    UNCHANGED: _("Không đổi"),
-    REJECTED: _("Bị từ chối"),
-}
-
-
 def write_result(imp: RosterImport, target) -> None:
     """The file as uploaded, every data row followed by its outcome and its problems (.xlsx)."""
-    import xlsxwriter
-
     table = read_table(imp.file.path, imp.file_kind, sheet_index=imp.detected.get("sheet_index"))
-    numbers = _row_numbers(imp, table)
-    outcome_of = dict(zip(numbers, imp.outcomes, strict=False))
-    committed = imp.status == RosterImport.Status.DONE
-    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False})
-    sheet = workbook.add_worksheet(_("Kết quả"))
-    bold = workbook.add_format({"bold": True, "bg_color": "#E7F0FA", "border": 1, "text_wrap": True})
-    red = workbook.add_format({"font_color": "#B42318", "text_wrap": True})
-    labels = list(imp.columns) or [""]
-    width = len(labels)
-    sheet.write_row(
-        0, 0, [safe_cell(x) for x in labels] + [_("Dòng trong tệp"), _("Kết quả"), _("Lỗi")], bold
+    write_result_workbook(
+        target,
+        rows=table.rows,
+        columns=imp.columns,
+        numbers=_row_numbers(imp, table),
+        outcomes=imp.outcomes,
+        labels=OUTCOME_LABELS,
+        problems=imp.problems,
+        notes=imp.notes,
+        committed=imp.status == RosterImport.Status.DONE,
+        rejected=REJECTED,
     )
-    sheet.set_column(width, width, 10)
-    sheet.set_column(width + 1, width + 1, 14)
-    sheet.set_column(width + 2, width + 2, 70)
-    out = 1
-    for number in numbers:
-        row = table.rows[number - 1]
-        cells = [safe_cell(row[i]) if i < len(row) else "" for i in range(width)]
-        outcome = outcome_of.get(number, "")
-        label = OUTCOME_LABELS.get(outcome, "")
-        if outcome != REJECTED and not committed:
-            label = _("Sẽ %(what)s") % {"what": str(label).lower()}
-        problems = "; ".join(imp.problems.get(str(number), []))
-        notes = "; ".join(imp.notes.get(str(number), []))
-        sheet.write_row(out, 0, cells)
-        sheet.write_number(out, width, number)
-        sheet.write_string(out, width + 1, str(label))
-        if problems:
-            sheet.write_string(out, width + 2, safe_cell(problems), red)
-        elif notes:
-            sheet.write_string(out, width + 2, safe_cell(notes))
-        out += 1
-    sheet.freeze_panes(1, 0)
-    workbook.close()
 
 
 def _row_numbers(imp: RosterImport, table: Table) -> list[int]:
-    from .analyse import _data_rows
     from .headers import FIELDS
+    from .parse import data_rows
 
     mapping = {int(k): v for k, v in imp.mapping.items() if v in FIELDS}
     by_field = {v: k for k, v in mapping.items()}
     name_cols = [by_field[f] for f in ("full_name", "family_name", "given_name") if f in by_field]
     return [
         number
-        for number, _row, _section in _data_rows(table.rows, imp.detected.get("header_row", 0), name_cols)
+        for number, _row, _section in data_rows(table.rows, imp.detected.get("header_row", 0), name_cols)
     ]

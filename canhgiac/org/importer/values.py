@@ -1,5 +1,8 @@
 """Cell values → clean Person values, each with a Vietnamese message saying what to fix when it is wrong.
 
+Generic cells (text, codes, dates, money) are read by `canhgiac.org.tabular.values`; this module words the
+roster's messages.
+
 Converters take one raw cell (str, float, int, bool, date, datetime from calamine; str from CSV) and return
 (value, error, note). They are written for speed: a 100,000-row import calls them a million times, so the
 columns with few distinct values (unit, position, group, status) go through a per-import cache.
@@ -18,33 +21,12 @@ from canhgiac.core.text import fold
 
 from ..models import Person
 from ..phones import PhoneError, normalise_phone
+from ..tabular.values import IMPOSSIBLE, UNREADABLE, YEAR_ONLY, code, read_date, text
+
+__all__ = ["birth_date", "code", "email", "person_name", "phone", "position", "staff_group", "status", "text"]
 
 _EMAIL = re.compile(r"^[a-z0-9._%+\-']+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}$")
-_DATE_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
-_DATE_YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[ T].*)?$")
-_YEAR = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 _BAD_NAME = re.compile(r"[0-9@#$%^&*=+<>{}\[\]|\\/_:;!?]")
-
-
-def text(cell) -> str:
-    """Any cell as tidy text: numbers without ".0", dates as dd/mm/yyyy, white space collapsed."""
-    if cell is None or cell == "":
-        return ""
-    if isinstance(cell, str):
-        return " ".join(cell.split())
-    if isinstance(cell, bool):
-        return "x" if cell else ""
-    if isinstance(cell, float):
-        return str(int(cell)) if cell.is_integer() else repr(cell)
-    if isinstance(cell, dt.datetime | dt.date):
-        return cell.strftime("%d/%m/%Y")
-    return " ".join(str(cell).split())
-
-
-def code(cell) -> str:
-    """A staff or unit code: text without spaces, upper case ("qn 001" and "QN001" are the same code)."""
-    return "".join(text(cell).split()).upper()
 
 
 @lru_cache(maxsize=50_000)
@@ -92,41 +74,25 @@ def birth_date(cell, today: dt.date | None = None) -> tuple[dt.date | None, str 
     if cell is None or cell == "":
         return None, None, ""
     today = today or timezone.localdate()
-    value: dt.date | None = None
-    if isinstance(cell, dt.datetime):
-        value = cell.date()
-    elif isinstance(cell, dt.date):
-        value = cell
-    elif isinstance(cell, float | int) and not isinstance(cell, bool):
-        if 1900 <= cell <= today.year and float(cell).is_integer():
-            return None, None, _("ngày sinh chỉ có năm %(year)s: chưa ghi") % {"year": int(cell)}
-        if 1 <= cell < 80_000:
-            value = _EXCEL_EPOCH + dt.timedelta(days=int(cell))
-    else:
-        raw = text(cell)
-        if not raw:
-            return None, None, ""
-        match = _DATE_DMY.match(raw)
-        try:
-            if match:
-                day, month, year = (int(g) for g in match.groups())
-                if year < 100:
-                    year += 1900 if year > today.year % 100 else 2000
-                value = dt.date(year, month, day)
-            elif match := _DATE_YMD.match(raw):
-                year, month, day = (int(g) for g in match.groups())
-                value = dt.date(year, month, day)
-            elif match := _YEAR.match(raw):
-                return None, None, _("ngày sinh chỉ có năm %(year)s: chưa ghi") % {"year": match.group(1)}
-        except ValueError:
-            return None, _("Ngày sinh “%(value)s” không có thật (ngày hoặc tháng sai).") % {"value": raw}, ""
-        if value is None:
-            return (
-                None,
-                _("Ngày sinh “%(value)s” không đọc được: ghi dạng ngày/tháng/năm, ví dụ 15/03/1985.")
-                % {"value": raw[:40]},
-                "",
-            )
+    numeric = isinstance(cell, float | int) and not isinstance(cell, bool)
+    if not numeric and not text(cell):
+        return None, None, ""
+    value, problem, year = read_date(cell, today=today)
+    if problem == YEAR_ONLY:
+        return None, None, _("ngày sinh chỉ có năm %(year)s: chưa ghi") % {"year": year}
+    if problem == IMPOSSIBLE:
+        return (
+            None,
+            _("Ngày sinh “%(value)s” không có thật (ngày hoặc tháng sai).") % {"value": text(cell)},
+            "",
+        )
+    if problem == UNREADABLE and not numeric:
+        return (
+            None,
+            _("Ngày sinh “%(value)s” không đọc được: ghi dạng ngày/tháng/năm, ví dụ 15/03/1985.")
+            % {"value": text(cell)[:40]},
+            "",
+        )
     if value is None or not (1930 <= value.year <= today.year - 15):
         shown = value.strftime("%d/%m/%Y") if value else text(cell)
         return None, _("Ngày sinh %(value)s không hợp lý cho người đang công tác.") % {"value": shown}, ""

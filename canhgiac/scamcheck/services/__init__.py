@@ -8,6 +8,7 @@ from .listings import (
     listing_confirm_review,
     listing_refresh,
     listing_verify,
+    listing_withdraw,
 )
 from .reports import report_merge, report_reject, report_submit, report_verify
 
@@ -23,6 +24,7 @@ __all__ = [
     "listing_confirm_review",
     "listing_refresh",
     "listing_verify",
+    "listing_withdraw",
     "report_merge",
     "report_reject",
     "report_submit",

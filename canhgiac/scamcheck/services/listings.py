@@ -169,6 +169,41 @@ def listing_clear(*, identifier: Identifier, reason: str, actor) -> Listing:
 
 
 @transaction.atomic
+def listing_withdraw(*, identifier: Identifier, source: str, reason: str, actor) -> Listing | None:
+    """Withdraw the one ground `source` of a verification (a case closed as not fraud, an identifier unlinked
+    from a case). The identifier stays verified while another active ground remains; with none left it is no
+    longer verified. Unlike `listing_clear`, citizens' reports keep counting as before: only the police's own
+    ground is taken back."""
+    reason = clean_reason(reason, _("Hãy ghi lý do rút căn cứ xác minh (ít nhất 10 ký tự)."))
+    listing = Listing.objects.select_for_update().filter(identifier=identifier).first()
+    now = timezone.now()
+    withdrawn = Verification.objects.filter(identifier=identifier, source=source, is_active=True).update(
+        is_active=False, withdrawn_at=now, withdrawn_reason=reason
+    )
+    if not withdrawn or listing is None:
+        return listing
+    remaining = (
+        Verification.objects.filter(identifier=identifier, is_active=True).order_by("-created_at").first()
+    )
+    if remaining is None:
+        listing.verified_at = None
+        listing.verified_reason = ""
+        listing.review_due_at = None
+    else:
+        listing.verified_reason = remaining.reason[:2000]
+        listing.method = remaining.method or listing.method
+    listing.save()
+    audit(
+        actor=actor,
+        action="scamcheck.listing.withdraw",
+        obj=identifier,
+        summary=_("Rút căn cứ %(source)s: %(value)s") % {"source": source, "value": identifier.display},
+        data={"source": source, "reason": reason, "still_verified": remaining is not None},
+    )
+    return listing
+
+
+@transaction.atomic
 def listing_confirm_review(*, identifier: Identifier, reason: str, actor) -> Listing:
     """A verified phone number reviewed after 12 months and still in criminal use: keep it for another year."""
     reason = clean_reason(reason, _("Hãy ghi căn cứ giữ nguyên xác minh (ít nhất 10 ký tự)."))

@@ -286,3 +286,10 @@ def test_the_official_list_is_public(client, allowlist):
     html = client.get("/tra-cuu/danh-sach-chinh-thuc/").content.decode()
     assert "Số khẩn cấp, tổng đài" in html and "Cảnh sát 113" in html
     assert "vietcombank[.]com[.]vn" in html  # shown defanged, never as a link
+
+
+def test_report_reads_a_decimal_comma_amount(client, fast_forms):
+    """ "45,2 tỷ" is forty-five point two billion, not 452 billion."""
+    response = client.post(REPORT, report_data(client, amount_lost="45,2 tỷ", identifiers="0868531274"))
+    assert response.status_code == 302
+    assert Report.objects.get().amount_lost == 45_200_000_000

@@ -1,0 +1,1 @@
+"""Pages of the case register: cases (views.cases), exports, imports, statistics and the public page."""
