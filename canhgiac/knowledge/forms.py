@@ -74,19 +74,27 @@ class MethodForm(forms.ModelForm):
 
 class RedFlagForm(forms.Form):
     code = forms.SlugField(
-        label=_("Mã"), max_length=80, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+        label=_("Mã"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control", "data-flag-field": ""}),
     )
     text = forms.CharField(
         label=_("Dấu hiệu"),
         max_length=300,
         required=False,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
+        widget=forms.TextInput(attrs={"class": "form-control", "data-flag-field": ""}),
     )
     patterns = LinesField(
         label=_("Mẫu nhận diện (biểu thức chính quy, viết thường không dấu, mỗi mẫu một dòng)"),
         required=False,
         widget=forms.Textarea(
-            attrs={"rows": 3, "class": "form-control font-monospace small", "spellcheck": "false"}
+            attrs={
+                "rows": 3,
+                "class": "form-control font-monospace small",
+                "spellcheck": "false",
+                "data-flag-field": "",
+            }
         ),
     )
     weight = forms.FloatField(
@@ -94,7 +102,7 @@ class RedFlagForm(forms.Form):
         min_value=0.05,
         max_value=1,
         initial=0.6,
-        widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.05"}),
+        widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.05", "data-flag-field": ""}),
     )
     existing = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -117,7 +125,18 @@ class ExampleForm(forms.Form):
     )
 
 
-RedFlagFormSet = formset_factory(RedFlagForm, extra=2, can_delete=True, max_num=30)
+class BaseRedFlagFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if (
+            "DELETE" in form.fields
+        ):  # the pattern tester sends the flags as typed, minus those marked for deletion
+            form.fields["DELETE"].widget.attrs["data-flag-field"] = ""
+
+
+RedFlagFormSet = formset_factory(
+    RedFlagForm, formset=BaseRedFlagFormSet, extra=2, can_delete=True, max_num=30
+)
 ExampleFormSet = formset_factory(ExampleForm, extra=1, can_delete=True, max_num=10)
 
 

@@ -2,7 +2,8 @@
 
 A method gets the shipped content only while nobody has touched it: no revision in its history and no content
 of its own. Once seeded or edited by a coordinator, the seed leaves it alone — running it again never overwrites
-later edits, and never brings back a red flag the coordinator deleted.
+later edits, and never brings back a red flag the coordinator deleted. Fixes the team ships later to red flags
+reach seeded databases through `upgrades.upgrade_red_flags` (run at the end): only the flags nobody edited.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from canhgiac.core.audit import audit
+
 from .cache import bump_catalogue_version
 from .catalogue import EXTRA_FORMS, NATIONAL_FORMS
 from .content import METHODS
 from .models import ExampleMessage, MethodRevision, RedFlag, ScamMethod
 from .services.methods import normalise, record_revision
+from .upgrades import UpgradeReport, upgrade_red_flags
 
 
 @dataclass
@@ -25,12 +29,16 @@ class SeedReport:
     filled: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
+    upgrade: UpgradeReport | None = None
 
     def summary(self) -> str:
-        return (
+        text = (
             f"tạo mới {len(self.created)}, nạp nội dung {len(self.filled)}, giữ nguyên {len(self.kept)}, "
             f"công bố {len(self.published)}"
         )
+        if self.upgrade is not None and (self.upgrade.updated or self.upgrade.kept):
+            text += f"; {self.upgrade.summary()}"
+        return text
 
 
 def _catalogue() -> dict[str, tuple[int, str, str, str]]:
@@ -113,6 +121,16 @@ def seed_knowledge(*, publish: bool = True) -> SeedReport:
             kind=MethodRevision.Kind.SEED,
             actor=None,
             note="Nạp nội dung ban đầu do nhóm biên soạn",
+        )
+    report.upgrade = upgrade_red_flags()
+    methods = ScamMethod.objects.filter(slug__in=list(report.upgrade.updated))
+    for method in methods:
+        audit(
+            actor=None,
+            action="knowledge.method.upgrade",
+            obj=method,
+            summary=f"Cập nhật mẫu nhận diện theo bản {report.upgrade.release}",
+            data={"red_flags": report.upgrade.updated[method.slug]},
         )
     bump_catalogue_version()
     return report

@@ -270,10 +270,13 @@ class FlagHit:
     end: int
 
 
-def flag_hits(message: str, *, extra=()) -> tuple[str, list[FlagHit]]:
-    """The folded message and every flag that fires on it (published rules plus `extra` rules), first span each."""
+def flag_hits(message: str, *, extra=(), replace: str | None = None) -> tuple[str, list[FlagHit]]:
+    """The folded message and every flag that fires on it (published rules plus `extra` rules), first span each.
+
+    `replace`: a method slug whose published rules are left out (the `extra` rules stand for them: the flags of
+    that method as a coordinator is typing them)."""
     folded = fold(message)
-    rules = list(red_flag_rules())
+    rules = [r for r in red_flag_rules() if replace is None or r.method_slug != replace]
     seen = {r.code for r in rules}
     rules += [r for r in extra if r.code not in seen]
     hits = []

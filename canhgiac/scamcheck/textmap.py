@@ -7,6 +7,7 @@ person typed it (diacritics intact) we need, for every folded character, its pos
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from canhgiac.core.text import fold
@@ -29,8 +30,47 @@ def _fold_char(ch: str) -> str:
     return folded
 
 
+_TABLE: dict[int, str] = {}  # code point -> its one-character folding (a str.translate table)
+_MULTI: set[str] = set()  # characters that fold to nothing or to several characters
+_TOKENS = re.compile(r"\S+")
+
+
+def _fast(text: str) -> tuple[str, list[int]] | None:
+    """The common case, in C loops: every character folds to exactly one character, so folding is a translation
+    and only white space runs collapse. None when some character needs the general loop."""
+    table = _TABLE
+    for ch in set(text):
+        code = ord(ch)
+        if code in table:
+            continue
+        if ch in _MULTI or ch == "\u03a3":
+            return None
+        folded = ch if ch.isspace() else _fold_char(ch)
+        if len(folded) != 1 or folded.isspace() != ch.isspace():
+            _MULTI.add(ch)
+            return None
+        if len(table) >= 20_000:
+            return None  # the table is full: a character missing from it would pass through unfolded
+        table[code] = folded
+    translated = text.translate(table)
+    pieces: list[str] = []
+    index: list[int] = []
+    previous_end = -1
+    for token in _TOKENS.finditer(translated):
+        start, end = token.span()
+        if previous_end >= 0:
+            index.append(previous_end)  # the collapsed white space comes from its first character
+        index.extend(range(start, end))
+        pieces.append(token.group())
+        previous_end = end
+    return " ".join(pieces), index
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """(folded, index) with folded == fold(text) and text[index[i]] the source of folded[i]."""
+    fast = _fast(text)
+    if fast is not None:
+        return fast
     chars: list[str] = []
     index: list[int] = []
     append_char, append_index = chars.append, index.append

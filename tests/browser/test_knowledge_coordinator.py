@@ -28,6 +28,24 @@ def test_coordinator_tests_patterns_edits_and_reads_history(page, live_server, l
     assert "cong-an-chuyen-tien-tai-khoan-tam-giu" in result.inner_text()
     assert page.locator("[data-testid=pattern-test-result] mark").count() >= 2
 
+    # A pattern typed in an empty flag row is tried before saving; one that would stall the analyzer is refused.
+    rows = page.locator("[data-testid=flag-row]")
+    new_row = rows.nth(rows.count() - 1)
+    new_row.locator("input[name$='-code']").fill("nguoi-la-goi-video")
+    new_row.locator("input[name$='-text']").fill("Người lạ đòi gọi video để lấy lời khai")
+    new_row.locator("textarea[name$='-patterns']").fill(
+        "\\bgoi video\\b.{0,30}\\bloi khai\\b\n(?:\\w+ ?)+tam giu"
+    )
+    page.fill("#pattern-message", "Bà bật gọi video để cán bộ lấy lời khai ngay nhé.")
+    page.click("[data-testid=pattern-test]")
+    page.wait_for_selector("[data-testid=pattern-test-problems]")
+    tried = page.inner_text("[data-testid=pattern-test-result]")
+    assert "nguoi-la-goi-video" in tried and "lồng" in tried
+    page.screenshot(path=str(SHOTS / "coordinator-pattern-tester.png"), full_page=False)
+    new_row.locator("textarea[name$='-patterns']").fill("")
+    new_row.locator("input[name$='-code']").fill("")
+    new_row.locator("input[name$='-text']").fill("")
+
     page.fill("#id_targets", "Mọi người dân, nhất là người cao tuổi sống một mình")
     page.fill("#id_note", "Nhấn mạnh người cao tuổi")
     page.click("[data-testid=method-save]")

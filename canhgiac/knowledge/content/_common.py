@@ -55,12 +55,30 @@ OTP = r"(?:otp|ma xac thuc|ma xac nhan|ma kich hoat|ma dang nhap|ma bao mat|ma s
 # A link: a scheme, a shortener, or a bare domain with a common ending.
 LINK = (
     r"(?:https?://|www\.|\bbit\.ly\b|\btinyurl\b|\bshorturl\b|\bt\.me/"
-    r"|\b[a-z0-9-]+\.(?:com|net|org|vn|xyz|top|click|site|online|info|cc|io|me|app|link|live|shop|vip|example)\b)"
+    r"|\b[a-z0-9-]{1,63}\.(?:com|net|org|vn|xyz|top|click|site|online|info|cc|io|me|app|link|live|shop|vip|example)\b)"
 )
 # A link written with its scheme or www: cheap to look for first (a pattern that starts with LINK would try the
 # bare-domain branch at every word).
-URL = r"(?:https?://|www\.)\S+"
+URL = r"(?:https?://|www\.)\S{1,100}+"
 URGENT = (
-    r"(?:ngay lap tuc|ngay bay gio|khan cap|gap|truoc \d{1,2} ?(?:h|gio)|trong (?:vong )?\d+ ?(?:h|gio|phut)"
+    r"(?:ngay lap tuc|ngay bay gio|khan cap|gap|truoc \d{1,2} ?(?:h|gio)|trong (?:vong )?\d{1,9} ?(?:h|gio|phut)"
     r"|trong ngay hom nay|het han hom nay)"
 )
+# Descriptions in the third person: warnings say "đối tượng cam kết lợi nhuận", "chúng đòi cọc", "lợi dụng
+# tuyển người mẫu nhí"; scammers say it to you. Put THEY right before a lure that warnings also describe.
+THEY = (
+    r"(?<!doi tuong )(?<!cac doi tuong )(?<!chung )(?<!ke gian )(?<!thuong )(?<!loi dung )(?<!gia danh )"
+    r"(?<!mao danh )(?<!gia mao )(?<!doi )(?<!bat )(?<!hoac )(?<!hoac cho )(?<!trang )(?<!hinh thuc )"
+    r"(?<!yeu cau )(?<!hua )(?<!hua hen )"
+)
+# Words that cancel what follows in the same stretch of text ("không gọi điện yêu cầu cung cấp mã OTP").
+NEGATION_WORDS = (
+    r"(?:khong|ko|chua|chang|dung co|dung bao gio|tuyet doi|nghiem cam|canh bao|khuyen cao|canh giac|gia danh"
+    r"|mao danh|gia mao|thu doan|ke gian)"
+)
+
+
+def gap(n: int) -> str:
+    """At most n characters with no negation word in them: "đổi SIM 4G … Viettel không gọi điện yêu cầu cung cấp
+    mã OTP" must not read as a demand for the code. Use it instead of `.{0,n}` between a lure's parts."""
+    return rf"(?:(?!\b{NEGATION_WORDS}\b).){{0,{n}}}"

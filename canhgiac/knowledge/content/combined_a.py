@@ -13,6 +13,9 @@ from ._common import (
     CT_21,
     LINK,
     ND_13,
+    NEG,
+    THEY,
+    gap,
 )
 
 METHODS = [
@@ -42,8 +45,11 @@ METHODS = [
                 "text": "Cam kết lợi nhuận cao, chắc chắn, “không rủi ro”, lãi theo ngày hoặc theo tuần",
                 "weight": 0.8,
                 "patterns": [
-                    r"\b(?:loi nhuan|lai|lai suat|hoa hong)\b.{0,20}\b\d{1,3} ?(?:%|phan tram\b).{0,20}\b(?:moi ngay|1 ngay|mot ngay|/ngay|moi tuan|/tuan|moi phien)\b",
-                    r"\b(?:cam ket|dam bao|bao)\b.{0,20}\b(?:loi nhuan|lai|khong lo|khong rui ro|an toan 100|hoan von)\b",
+                    THEY
+                    + r"\b(?:loi nhuan|lai|lai suat|hoa hong)\b.{0,20}\b\d{1,3} ?(?:%|phan tram\b).{0,20}\b(?:moi ngay|1 ngay|mot ngay|/ngay|moi tuan|/tuan|moi phien)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:cam ket|dam bao|bao)\b.{0,20}\b(?:loi nhuan|lai (?:suat |toi thieu |it nhat |tren )?\d|lai (?:cao|khung|deu|hang ngay|hang tuan)|khong lo|khong rui ro|an toan 100|hoan von)\b",
                     r"\b(?:x2|x3|x5|x10|gap doi|gap (?:3|ba|5|nam|10|muoi) lan) (?:tai khoan|von|so tien)\b",
                 ],
             },
@@ -72,7 +78,11 @@ METHODS = [
                 "patterns": [
                     r"\b(?:san|app|ung dung|nen tang)\b.{0,30}\b(?:dau tu|giao dich|chung khoan|tien ao|coin|forex)\b.{0,60}"
                     + LINK,
-                    r"\b(?:tai|cai|dang ky)\b.{0,20}\b(?:app|ung dung|san)\b.{0,30}\b(?:qua|tai|theo) (?:link|duong link|duong dan)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:tai|cai|dang ky)\b.{0,20}\b(?:app|ung dung|san)\b"
+                    + gap(30)
+                    + r"\b(?:qua|tai|theo) (?:link|duong link|duong dan)\b",
                 ],
             },
         ],
@@ -127,7 +137,7 @@ METHODS = [
                 "patterns": [
                     r"(?<!hua )(?<!chieu )(?<!kieu )\bviec nhe luong cao\b.{0,80}\b(?:lien he|ib|inbox|ket ban|kb|zalo|dang ky|nhan viec|nhan nhiem vu|tuyen)\b",
                     r"\b(?:tuyen|can|tim|nhan)\b.{0,15}(?<!hua )\bviec nhe luong cao\b",
-                    r"\b(?:tuyen|can|tim)\b.{0,20}\b(?:ctv|cong tac vien|nhan vien online|nguoi lam online)\b.{0,80}\b(?:\d{3} ?(?:k|nghin|ngan)|\d+ ?(?:tr|trieu)|thu nhap)\b.{0,20}\b(?:moi ngay|/ngay|1 ngay|mot ngay|hang ngay)\b",
+                    r"\b(?:tuyen|can|tim)\b.{0,20}\b(?:ctv|cong tac vien|nhan vien online|nguoi lam online)\b.{0,80}\b(?:\d{3} ?(?:k|nghin|ngan)|\d{1,9} ?(?:tr|trieu)|thu nhap)\b.{0,20}\b(?:moi ngay|/ngay|1 ngay|mot ngay|hang ngay)\b",
                     r"\b(?:chi can|chi voi) (?:1 |mot )?(?:dien thoai|smartphone)\b.{0,60}\b(?:kiem|thu nhap|hoa hong)\b",
                 ],
             },
@@ -197,7 +207,7 @@ METHODS = [
                 "text": "Giá combo rẻ bất thường kèm lời thúc “chỉ còn vài suất”, “hết hạn hôm nay”",
                 "weight": 0.4,
                 "patterns": [
-                    r"\bcombo\b.{0,80}\b(?:chi con|con dung) \d+ (?:suat|phong|slot|cho)\b",
+                    r"\bcombo\b.{0,80}\b(?:chi con|con dung) \d{1,9} (?:suat|phong|slot|cho)\b",
                     r"\bcombo\b.{0,60}\b(?:gia soc|xa kho|gia goc \d)",
                 ],
             },
@@ -208,8 +218,12 @@ METHODS = [
                 "patterns": [
                     r"\b(?:dat coc|coc truoc|coc)\b.{0,20}\b\d{2} ?(?:%|phan tram\b).{0,60}\b(?:"
                     + ACCOUNT
-                    + r")\b",
-                    r"\b(?:coc|dat coc|chuyen khoan|ck)\b.{0,50}\b(?:tai khoan|tk|stk) (?:ca nhan|cua ke toan|cua quan ly|cua giam doc|rieng)\b",
+                    + r")\b(?! (?:cua )?(?:cong ty|doanh nghiep|khach san|resort|dai ly|ghi (?:trong|tren) hop dong))",
+                    NEG
+                    + THEY
+                    + r"(?<!yeu cau )(?<!yeu cau dat )\b(?:coc|dat coc|chuyen khoan|ck)\b"
+                    + gap(50)
+                    + r"\b(?:tai khoan|tk|stk) (?:ca nhan|cua ke toan|cua quan ly|cua giam doc|rieng)\b",
                 ],
             },
             {
@@ -326,7 +340,11 @@ METHODS = [
                 "text": "Tin tuyển người mẫu nhí với cát-xê cao, “không cần kinh nghiệm”, xét duyệt qua tin nhắn",
                 "weight": 0.5,
                 "patterns": [
-                    r"\b(?:tuyen|casting|tim)\b.{0,20}\b(?:mau nhi|nguoi mau nhi|mau be|be mau)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:tuyen|casting|tim)\b"
+                    + gap(20)
+                    + r"\b(?:mau nhi|nguoi mau nhi|mau be|be mau)\b",
                     r"\b(?:mau nhi|nguoi mau nhi)\b.{0,60}\b(?:cat xe|catxe|thu lao)\b",
                 ],
             },
@@ -335,7 +353,10 @@ METHODS = [
                 "text": "Phụ huynh phải làm “nhiệm vụ” chuyển tiền, “tăng tương tác” mới được nhận cát-xê",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:phu huynh|bo me|ba me|me be|bo be)\b.{0,60}\b(?:nhiem vu|chot don|tang tuong tac)\b",
+                    THEY
+                    + r"\b(?:phu huynh|bo me|ba me|me be|bo be)\b"
+                    + gap(60)
+                    + r"\b(?:nhiem vu|chot don|tang tuong tac)\b",
                     r"\b(?:nhiem vu|tang tuong tac)\b.{0,60}\b(?:chuyen|ck|nap)\b.{0,40}\b(?:cat xe|hoa hong|hoan)\b",
                 ],
             },
@@ -398,7 +419,7 @@ METHODS = [
                 "text": "Ứng dụng tải qua đường link, tệp .apk, không có trên CH Play / App Store",
                 "weight": 0.8,
                 "patterns": [
-                    r"\b[a-z0-9_-]+\.apk\b",
+                    r"\b[a-z0-9_-]{1,63}\.apk\b",
                     r"\b(?:tai|cai|download)\b.{0,20}\b(?:app|ung dung)\b.{0,40}\b(?:khong co tren|ngoai) (?:ch play|google play|app store|kho)\b",
                 ],
             },

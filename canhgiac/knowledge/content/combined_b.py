@@ -26,7 +26,7 @@ METHODS = [
                 "text": "Người lạ nói chuyển nhầm và xin bạn chuyển trả vào một tài khoản khác với tài khoản đã chuyển",
                 "weight": 0.9,
                 "patterns": [
-                    r"\b(?:chuyen nham|ck nham|chuyen lon|ck lon|nhap nham)\b.{0,80}\b(?:chuyen lai|ck lai|tra lai|hoan lai|gui lai)\b",
+                    r"\b(?:chuyen nham|ck nham|chuyen lon|ck lon|nhap nham)\b.{0,80}\b(?:chuyen lai|ck lai|tra lai|hoan lai|gui lai)\b.{0,40}\b(?:so tai khoan|stk|tai khoan|tk|so) (?:khac|nay|moi|em gui|cua (?:chu hang|ke toan|cong ty|ban|nguoi))\b",
                     r"\b(?:tra lai|chuyen lai|ck lai)\b.{0,40}\b(?:vao|sang|qua) (?:so tai khoan|stk|tk|tai khoan) (?:khac|nay|cua (?:em|toi|minh|ke toan))\b",
                 ],
             },
@@ -243,7 +243,7 @@ METHODS = [
                 "weight": 0.4,
                 "patterns": [
                     r"\b(?:yeu|cuoi|ket hon|song cung)\b.{0,40}\b(?:chua (?:tung )?gap|qua mang|tu nuoc ngoai)\b",
-                    r"\b(?:camera|may anh|video)\b.{0,20}\b(?:hong|bi hong|khong dung duoc|bi cam)\b",
+                    r"\b(?:camera|may anh|video)\b.{0,20}\b(?<!hoa )(?:hong|bi hong|khong dung duoc|bi cam)\b",
                 ],
             },
         ],
@@ -305,7 +305,7 @@ METHODS = [
                 "text": "Quà, tiền “miễn phí” cho vài người đầu tiên bấm vào đường link",
                 "weight": 0.5,
                 "patterns": [
-                    r"\b(?:tang|nhan|phat) (?:mien phi|free)\b.{0,60}\b(?:\d+ (?:nguoi|ban) dau tien|so luong co han)\b.{0,60}"
+                    r"\b(?:tang|nhan|phat) (?:mien phi|free)\b.{0,60}\b(?:\d{1,9} (?:nguoi|ban) dau tien|so luong co han)\b.{0,60}"
                     + LINK,
                 ],
             },
@@ -350,8 +350,10 @@ METHODS = [
                 "text": "Rao bán “số chắc trúng”, “cầu VIP 100%”, “số nội bộ hội đồng xổ số”",
                 "weight": 0.9,
                 "patterns": [
-                    r"\b(?:so|cau|lo|de|bach thu|song thu)\b.{0,20}\b(?:chac trung\b|chac an\b|100 ?%|noi bo\b|bao ve\b|bao trung\b|chuan\b)",
-                    r"\b(?:soi cau|cau vip|cau lo|cau de|bao lo)\b",
+                    r"\b(?:lo de|so de|so lo|de dau|de duoi|bach thu|song thu|lo xien|dan de|dan lo)\b.{0,20}\b(?:chac trung|chac an|an chac|bao trung|\d{2,3} ?%|noi bo|chuan)\b",
+                    r"\b(?:soi cau|cau vip|cau lo|cau de|bao lo de|so vip|nhan so vip|ket qua truoc gio quay)\b",
+                    r"\bso (?:chuan|dep|dac biet)\b.{0,30}\b(?:noi bo|hoi dong xo so|chac trung|truoc gio quay)\b",
+                    r"\bso\b.{0,10}\b(?:chac trung|bao trung)\b",
                 ],
             },
             {

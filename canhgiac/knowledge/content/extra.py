@@ -1,7 +1,22 @@
 """Methods from the newer official warnings (Bộ Công an, Cục An toàn thông tin, 2024–2025), numbered 25–29."""
 
 # ruff: noqa: E501
-from ._common import ACCOUNT, BLHS_174, BLHS_289, BLHS_290, BLHS_339, CT_21, LINK, ND_13, NEG, OTP, PAY, YOU
+from ._common import (
+    ACCOUNT,
+    BLHS_174,
+    BLHS_289,
+    BLHS_290,
+    BLHS_339,
+    CT_21,
+    LINK,
+    ND_13,
+    NEG,
+    OTP,
+    PAY,
+    THEY,
+    YOU,
+    gap,
+)
 
 METHODS = [
     {
@@ -97,7 +112,10 @@ METHODS = [
                     r"\b(?:da bat (?:duoc|giu)|da triet pha)\b.{0,60}\b(?:hoan tra|tra lai|thu hoi) (?:tien|so tien|tai san)?\b.{0,20}\b(?:cho )?"
                     + YOU
                     + r"\b",
-                    r"\b(?:luat su|van phong luat|cong ty luat)\b.{0,60}\b(?:thu hoi|lay lai|hoan tra)\b.{0,20}\b(?:tien|so tien)\b",
+                    r"\b(?:luat su|van phong luat|cong ty luat)\b"
+                    + gap(60)
+                    + THEY
+                    + r"\b(?:thu hoi|lay lai|hoan tra)\b.{0,20}\b(?:tien|so tien)\b",
                 ],
             },
             {
@@ -170,7 +188,7 @@ METHODS = [
                     r"\b(?:cai|tai|cap nhat)\b.{0,30}\b(?:app|ung dung|phan mem)?\b.{0,10}\b(?:vneid|thue dien tu|etax|dich vu cong|bhxh|vssid|bao hiem xa hoi|cong an)\b.{0,60}(?:"
                     + LINK
                     + r"|\.apk\b)",
-                    r"\b(?:vneid|dichvucong|thuedientu|etax|vssid|bhxh)[a-z0-9-]*\.(?:apk|com|net|xyz|top|vip|online|site|cc|example)\b",
+                    r"\b(?:vneid|dichvucong|thuedientu|etax|vssid|bhxh)[a-z0-9-]{0,30}\.(?:apk|com|net|xyz|top|vip|online|site|cc|example)\b",
                 ],
             },
             {
@@ -178,7 +196,8 @@ METHODS = [
                 "text": "Hướng dẫn bật quyền trợ năng, quyền hiển thị trên ứng dụng khác, cho phép cài từ nguồn không xác định",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:bat|cap|cho phep|mo)\b.{0,20}\b(?:quyen )?(?:tro nang|accessibility|hien thi tren ung dung khac|nguon khong xac dinh|cai dat ung dung khong ro nguon)\b",
+                    NEG
+                    + r"\b(?:bat|cap|cho phep|mo)\b.{0,20}\b(?:quyen )?(?:tro nang|accessibility|hien thi tren ung dung khac|nguon khong xac dinh|cai dat ung dung khong ro nguon)\b",
                 ],
             },
             {
@@ -186,7 +205,10 @@ METHODS = [
                 "text": "Lý do nghe hợp lý: hoàn thuế, cập nhật định danh mức 2, tích hợp thông tin, chốt sổ bảo hiểm",
                 "weight": 0.5,
                 "patterns": [
-                    r"\b(?:hoan thue|quyet toan thue|dinh danh (?:dien tu )?muc 2|tich hop (?:thong tin|giay phep lai xe|bhyt)|chot so bao hiem|cap nhat (?:thong tin )?can cuoc)\b.{0,80}\b(?:cai|tai|link|ket ban zalo|kb zalo)\b",
+                    r"\b(?:hoan thue|quyet toan thue|dinh danh (?:dien tu )?muc 2|tich hop (?:thong tin|giay phep lai xe|bhyt)|chot so bao hiem|cap nhat (?:thong tin )?can cuoc)\b"
+                    + gap(80)
+                    + NEG
+                    + r"\b(?:cai dat|cai (?:app|ung dung|phan mem|ban moi|lai)|tai (?:app|ung dung|phan mem|ve|file|ban moi)|link|duong link|ket ban zalo|kb zalo)\b",
                 ],
             },
         ],
@@ -236,7 +258,7 @@ METHODS = [
                 "text": "Dọa cắt điện trong vài giờ nếu không thanh toán ngay",
                 "weight": 0.7,
                 "patterns": [
-                    r"\b(?:se bi|se|bi) (?:cat dien|ngung cap dien|tam ngung cap dien)\b.{0,40}\b(?:trong (?:vong )?\d+ ?(?:h|gio|phut)|sau \d+ ?(?:h|gio|phut)|ngay lap tuc|ngay hom nay|neu khong)\b",
+                    r"\b(?:se bi|se|bi) (?:cat dien|ngung cap dien|tam ngung cap dien)\b.{0,40}\b(?:trong (?:vong )?\d{1,9} ?(?:h|gio|phut)|sau \d{1,9} ?(?:h|gio|phut)|ngay lap tuc|ngay hom nay|neu khong)\b",
                     r"\b(?:no|chua thanh toan) (?:tien dien|hoa don dien)\b.{0,60}\b(?:cat dien|ngung cap dien)\b",
                 ],
             },
@@ -306,7 +328,9 @@ METHODS = [
                 "weight": 0.7,
                 "patterns": [
                     r"\b(?:shipper|giao hang|don hang|buu ta|van don)\b.{0,80}\b(?:chuyen khoan|ck|chuyen tien) (?:truoc|giup)\b",
-                    r"\b(?:ck|chuyen khoan|chuyen)\b.{0,20}\b(?:phi ship|tien ship|phi giao hang|phi luu kho|phi giao lai)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:ck|chuyen khoan|chuyen)\b.{0,20}\b(?:phi ship|tien ship|phi giao hang|phi luu kho|phi giao lai)\b",
                 ],
             },
             {

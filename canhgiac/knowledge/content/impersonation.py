@@ -15,9 +15,11 @@ from ._common import (
     NEG,
     OTP,
     PAY,
+    THEY,
     URGENT,
     URL,
     YOU,
+    gap,
 )
 
 METHODS = [
@@ -95,7 +97,7 @@ METHODS = [
                     + r"\b"
                     + PAY
                     + r"\b.{0,60}\b(?:tai khoan|tk|stk) (?:tam giu|tam khoa|an toan|chuyen thu|cua co quan (?:dieu tra|cong an|canh sat)|cua vien kiem sat|cua toa an)\b",
-                    r"\d[\d.,]* ?(?:d|dong|vnd|trieu|tr|ty)\b.{0,20}\b(?:tai khoan|tk|stk) (?:tam giu|tam khoa|an toan|chuyen thu|cua co quan (?:dieu tra|cong an|canh sat)|cua vien kiem sat)\b",
+                    r"\d[\d.,]{0,15} ?(?:d|dong|vnd|trieu|tr|ty)\b.{0,20}\b(?:tai khoan|tk|stk) (?:tam giu|tam khoa|an toan|chuyen thu|cua co quan (?:dieu tra|cong an|canh sat)|cua vien kiem sat)\b",
                     r"\b"
                     + YOU
                     + r"\b.{0,30}"
@@ -181,10 +183,20 @@ METHODS = [
                 "text": "Người xưng nhân viên nhà mạng hỏi mã OTP hoặc mã số vừa gửi về máy",
                 "weight": 0.9,
                 "patterns": [
-                    r"\b(?:doc|gui|cung cap|bao|nhan lai)\b.{0,20}\b"
+                    NEG
+                    + r"\b(?:doc|gui|cung cap|bao|nhan lai)\b"
+                    + gap(20)
+                    + r"\b"
                     + OTP
-                    + r"\b.{0,40}\b(?:nha mang|tong dai|nhan vien|de (?:kich hoat|nang cap|xac nhan|chuan hoa|doi sim))\b",
-                    r"\b(?:nang cap|doi) sim\b.{0,40}\b(?:4g|5g|esim)\b.{0,60}\b(?:doc|gui|cung cap)\b.{0,20}\b(?:ma|otp)\b",
+                    + r"\b(?! ?(?:cho )?(?:bat ky ai|bat cu ai|nguoi khac|ai\b))"
+                    + gap(40)
+                    + r"\b(?:nha mang|tong dai|nhan vien|de (?:kich hoat|nang cap|xac nhan|chuan hoa|doi sim))\b",
+                    r"\b(?:nang cap|doi) sim\b"
+                    + gap(40)
+                    + r"\b(?:4g|5g|esim)\b"
+                    + gap(60)
+                    + NEG
+                    + r"\b(?:doc|gui|cung cap)\b.{0,20}\b(?:ma|otp)\b",
                 ],
             },
         ],
@@ -234,7 +246,10 @@ METHODS = [
                     r"\b(?:con|chau|be|nguoi nha|chong|vo|bo|me) (?:cua )?"
                     + YOU
                     + r"\b.{0,40}\b(?:dang|bi|phai) (?:cap cuu|nhap vien|mo gap|phau thuat|nguy kich|hon me|tai nan|nga cau thang|chan thuong so nao|ngat xiu)\b",
-                    r"\b(?:dang|phai) (?:cap cuu|mo gap|phau thuat gap)\b.{0,60}\b(?:chuyen|ck|tam ung|dong)\b.{0,30}\b(?:vien phi|tien mo|chi phi|tien thuoc)\b",
+                    r"\b(?:dang|phai) (?:cap cuu|mo gap|phau thuat gap)\b.{0,60}"
+                    + NEG
+                    + THEY
+                    + r"\b(?:chuyen|ck|tam ung|dong)\b.{0,30}\b(?:vien phi|tien mo|chi phi|tien thuoc)\b",
                 ],
             },
             {
@@ -375,8 +390,8 @@ METHODS = [
                 "text": "Đường link có tên miền na ná tên ngân hàng, cơ quan (thêm chữ “xacthuc”, “hotro”, “-vn”, đuôi lạ như .xyz, .top, .click)",
                 "weight": 0.9,
                 "patterns": [
-                    r"\b[a-z0-9-]*(?:vietcombank|vcb|vietinbank|bidv|agribank|techcombank|tcb|mbbank|vpbank|acb|sacombank|tpbank|baohiemxahoi|bhxh|vssid|thuedientu|gdt|dichvucong|vneid|evn)[a-z0-9-]*[-.](?:xacthuc|xac-thuc|xacminh|hotro|ho-tro|support|online|update|capnhat|verify|login|secure|khuyenmai)[a-z0-9.-]*\b",
-                    r"\b(?:vietcombank|vcb|vietinbank|bidv|agribank|techcombank|mbbank|vpbank|sacombank|bhxh|vneid|dichvucong)[a-z0-9-]*\.(?:xyz|top|click|site|online|info|cc|vip|live|shop|link)\b",
+                    r"\b[a-z0-9-]{0,30}(?:vietcombank|vcb|vietinbank|bidv|agribank|techcombank|tcb|mbbank|vpbank|acb|sacombank|tpbank|baohiemxahoi|bhxh|vssid|thuedientu|gdt|dichvucong|vneid|evn)[a-z0-9-]{0,30}[-.](?:xacthuc|xac-thuc|xacminh|hotro|ho-tro|support|online|update|capnhat|verify|login|secure|khuyenmai)[a-z0-9.-]{0,60}\b",
+                    r"\b(?:vietcombank|vcb|vietinbank|bidv|agribank|techcombank|mbbank|vpbank|sacombank|bhxh|vneid|dichvucong)[a-z0-9-]{0,30}\.(?:xyz|top|click|site|online|info|cc|vip|live|shop|link)\b",
                 ],
             },
             {

@@ -1,7 +1,22 @@
 """Group 2 — taking over accounts: social networks, Telegram, identity data, deepfakes, phones."""
 
 # ruff: noqa: E501
-from ._common import ACCOUNT, BLHS_174, BLHS_289, BLHS_290, BLHS_291, CT_21, LINK, ND_13, NEG, PAY, URL, YOU
+from ._common import (
+    ACCOUNT,
+    BLHS_174,
+    BLHS_289,
+    BLHS_290,
+    BLHS_291,
+    CT_21,
+    LINK,
+    ND_13,
+    NEG,
+    PAY,
+    THEY,
+    URL,
+    YOU,
+    gap,
+)
 
 METHODS = [
     {
@@ -38,7 +53,8 @@ METHODS = [
                 "patterns": [
                     r"\b(?:cho|cho toi|cho em|cho anh|cho chi|cho minh|giup|nho) (?:"
                     + YOU
-                    + r" )?(?:muon|vay|ung)\b.{0,40}\b(?:\d+ ?(?:trieu|tr|k|cu)|it tien|tien)\b",
+                    + r" )?(?:muon|vay|ung)\b.{0,40}\b(?:\d{1,9} ?(?:trieu|tr|k|cu)|it tien|tien)\b.{0,40}\b(?:gap|ngay bay gio|ngay lien|ngay nhe|ngay giup|trong hom nay|kip)\b",
+                    r"\b(?:can|muon|vay)\b (?:gap|ngay) (?:\d{1,9} ?(?:trieu|tr|k|cu)|it tien|tien)\b",
                     r"\b(?:muon|vay|ung)\b.{0,40}\b(?:toi|chieu|mai|lat nua|trong ngay) (?:tra|gui lai|hoan lai)\b",
                 ],
             },
@@ -102,7 +118,7 @@ METHODS = [
                     + YOU
                     + r"|"
                     + YOU
-                    + r" (?:oi )?(?:giup|lam on))\b.{0,20}\b(?:chuyen khoan ho|ck ho|chuyen ho|nhan tien ho|nhan ho|mua the cao|nap the|mua giup the)\b",
+                    + r" (?:oi )?(?:giup|lam on))\b.{0,20}\b(?:chuyen khoan ho|ck ho|chuyen ho|mua the cao|nap the|mua giup the|nhan (?:tien )?ho\b.{0,60}\b(?:chuyen|ck|so tai khoan|stk|tai khoan))\b",
                     r"\b(?:dang (?:ban|hop|o ngoai)|app (?:ngan hang )?(?:bi )?loi)\b.{0,50}\b(?:chuyen|ck|nhan tien|muon)\b",
                 ],
             },
@@ -177,8 +193,14 @@ METHODS = [
                 "text": "Lời rao thuê, mua căn cước, tài khoản ngân hàng, ví điện tử, SIM đứng tên bạn",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:thu mua|mua|thue|can mua|can thue|nhan mua)\b.{0,20}\b(?:tai khoan ngan hang|tk ngan hang|tknh|stk|cccd|can cuoc|vi dien tu|sim chinh chu)\b",
-                    r"\b(?:mo|lam) (?:tai khoan|tk|the) (?:ngan hang )?(?:ho|giup)\b.{0,50}\b(?:tra|duoc|nhan) (?:\d+|tien|phi)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:thu mua|mua|thue|can mua|can thue|nhan mua)\b"
+                    + gap(20)
+                    + r"\b(?:tai khoan ngan hang|tk ngan hang|tknh|stk|cccd|can cuoc|vi dien tu|sim chinh chu)\b"
+                    + gap(80)
+                    + r"\b(?:tra (?:\d|tien|phi|ngay)|nhan (?:\d|ngay|tien)|\d{1,9} ?(?:k|tr|trieu|nghin)\b|gia cao|lien he|inbox|ib|ket ban|zalo|moi thang|moi bo)",
+                    r"\b(?:mo|lam) (?:tai khoan|tk|the) (?:ngan hang )?(?:ho|giup)\b.{0,50}\b(?:tra|duoc|nhan) (?:\d{1,9}|tien|phi)\b",
                 ],
             },
             {
@@ -186,9 +208,10 @@ METHODS = [
                 "text": "Bị gọi đòi nợ một khoản vay trên ứng dụng mà bạn không hề vay",
                 "weight": 0.5,
                 "patterns": [
-                    r"\b(?:khoan vay|hop dong vay|no)\b.{0,40}\b(?:dung ten|cua) "
-                    + YOU
-                    + r"\b.{0,40}\b(?:qua han|den han|chua thanh toan)\b",
+                    r"\bneu (?:" + YOU + r" )?(?:khong|ko|k) (?:he |co )?vay\b",
+                    r"\b(?:xoa ten khoi|xoa no xau|xoa khoan vay|huy khoan vay|huy hop dong vay|tam dung thu hoi no)\b",
+                    r"\b(?:bo phan thu hoi no|cong ty thu hoi no|thu hoi no tai noi cu tru)\b",
+                    r"\bdung ten (?:tren )?(?:\d{1,9} |mot |nhieu |cac )?(?:khoan vay|hop dong vay)\b",
                 ],
             },
         ],
@@ -238,8 +261,11 @@ METHODS = [
                 "text": "Yêu cầu chụp màn hình Telegram gửi lại, hoặc gửi mã số vừa nhận",
                 "weight": 1.0,
                 "patterns": [
-                    r"\b(?:chup|cap|screenshot) (?:man hinh|lai man hinh|anh man hinh)\b.{0,60}\b(?:gui|gui lai|gui cho|de xac nhan|xac minh)\b",
-                    r"\b(?:gui|doc|nhap|cung cap)\b.{0,20}\b(?:ma|code) (?:dang nhap|login|\d so|tu telegram|vua nhan)\b",
+                    NEG
+                    + r"\b(?:chup|cap|screenshot) (?:man hinh|lai man hinh|anh man hinh)\b.{0,60}\b(?:gui|gui lai|gui cho|de xac nhan|xac minh)\b",
+                    NEG
+                    + THEY
+                    + r"\b(?:gui|doc|nhap|cung cap)\b.{0,20}\b(?:ma|code) (?:dang nhap|login|\d so|tu telegram|vua nhan)\b",
                 ],
             },
             {
@@ -302,7 +328,7 @@ METHODS = [
                 "text": "Quảng cáo “mở khóa, lấy lại Facebook 100%, nhanh trong vài giờ”",
                 "weight": 0.7,
                 "patterns": [
-                    r"\b(?:lay lai|mo khoa|khoi phuc|go khoa|unlock)\b.{0,20}\b(?:facebook|fb|nick|tai khoan fb|page|fanpage)\b.{0,60}\b(?:100 ?%|cam ket\b|uy tin\b|nhanh\b|trong \d+ ?(?:h|gio|phut)\b)",
+                    r"\b(?:lay lai|mo khoa|khoi phuc|go khoa|unlock)\b.{0,20}\b(?:facebook|fb|nick|tai khoan fb|page|fanpage)\b.{0,60}\b(?:100 ?%|cam ket\b|uy tin\b|nhanh\b|trong \d{1,9} ?(?:h|gio|phut)\b)",
                     r"\b(?:nhan vien|ho tro|doi ngu) (?:cua )?(?:meta|facebook)\b.{0,40}\b(?:phi|coc|chuyen|ck)\b",
                 ],
             },
@@ -312,7 +338,7 @@ METHODS = [
                 "weight": 0.7,
                 "patterns": [
                     NEG
-                    + r"\b(?:dat coc|coc truoc|phi ky thuat|phi xac minh|phi mo khoa|phi xu ly)\b.{0,40}\b(?:\d+ ?(?:k|tr|trieu|nghin|000)|truoc khi)\b",
+                    + r"\b(?:dat coc|coc truoc|phi ky thuat|phi xac minh|phi mo khoa|phi xu ly)\b.{0,40}\b(?:\d{1,9} ?(?:k|tr|trieu|nghin|000)|truoc khi)\b",
                 ],
             },
             {

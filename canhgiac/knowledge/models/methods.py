@@ -246,6 +246,7 @@ class MethodRevision(models.Model):
         PUBLISH = "publish", _("Công bố")
         UNPUBLISH = "unpublish", _("Ngừng công bố")
         RESTORE = "restore", _("Khôi phục bản cũ")
+        UPGRADE = "upgrade", _("Cập nhật nội dung phát hành")
 
     method = models.ForeignKey(ScamMethod, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(_("số phiên bản"))

@@ -17,7 +17,7 @@ from canhgiac.core.text import fold
 
 from ..cache import bump_catalogue_version
 from ..models import ExampleMessage, MethodRevision, RedFlag, ScamMethod
-from ..patterns import pattern_errors
+from ..patterns import pattern_errors, trial_in_advance
 from ..revisions import diff, snapshot
 
 EDITABLE_FIELDS = (
@@ -92,6 +92,10 @@ def _clean_flags(method: ScamMethod | None, red_flags: list[dict]) -> list[dict]
     errors = []
     seen = set()
     cleaned = []
+    # One trial process for every pattern of the method, rather than one per flag.
+    trial_in_advance(
+        [p.strip() for flag in red_flags for p in flag.get("patterns", []) if isinstance(p, str)]
+    )
     for i, flag in enumerate(red_flags, start=1):
         code = slugify(fold(flag.get("code", "")))[:80]
         text = (flag.get("text") or "").strip()

@@ -38,6 +38,22 @@ LEGITIMATE = [
     "Me oi con den truong roi, chieu con hoc them den 5h moi ve nhe.",
     "Anh oi chieu nay hop giao ban luc 14h o phong hop tang 3, anh nho mang bao cao quy nhe.",
     "Chúc mừng sinh nhật em! Tối nay cả nhà đi ăn lẩu nhé.",
+    # Messages on which release v1's flags fired (negations, warnings that describe a scam, words that fold alike).
+    "Ma OTP cua Quy khach la 482913. Tuyet doi KHONG cung cap OTP cho bat ky ai, ke ca nhan vien ngan hang.",
+    "Thong bao tu Viettel: Ho tro doi SIM 2G len 4G mien phi tai cua hang. Viettel khong goi dien yeu cau cung "
+    "cap ma OTP hay cu phap chuyen tiep cuoc goi.",
+    "Agribank: Khoan vay so HD 2024/0123 cua Quy khach den han tra lai ngay 20/06, so tien 1.840.000 dong.",
+    "MobiFone thông báo: cuộc gọi và tin nhắn yêu cầu chuẩn hóa thông tin thuê bao qua đường link đều là giả mạo.",
+    "Sở Thông tin và Truyền thông khuyến cáo: không chia sẻ ảnh căn cước, không cho mượn hoặc cho thuê tài khoản "
+    "ngân hàng, vì có thể bị lợi dụng để lừa đảo.",
+    "Khuyến cáo phụ huynh: không đăng ảnh của con lên mạng, tránh bị kẻ xấu lợi dụng tuyển “người mẫu nhí” để "
+    "lừa đảo.",
+    "Công an tỉnh thông báo: tài khoản định danh điện tử mức 2 của công dân đã được kích hoạt. Đăng nhập VNeID "
+    "bằng mật khẩu đã tạo tại Công an xã.",
+    "Chi oi em giao hang Lazada, don 189k, chi co nha khong a? Em de o bao ve toa nha duoc khong chi.",
+    "Kính gửi các đồng chí, 14h chiều nay họp giao ban, đề nghị các phòng chuẩn bị báo cáo tuần.",
+    "Tớ suýt bị lừa làm nhiệm vụ online, may mà đọc được bài cảnh báo nên dừng lại, các cậu cẩn thận nhé.",
+    "Mọi người chú ý: trang bán combo du lịch giá rẻ mà đòi cọc vào tài khoản cá nhân thì đừng đặt nhé.",
 ]
 
 

@@ -19,7 +19,7 @@ from canhgiac.core.scoping import has_role
 from .. import selectors, services
 from ..forms import ExampleFormSet, MethodCreateForm, MethodForm, RedFlagFormSet
 from ..models import MIN_DO, MIN_DONT, MIN_EXAMPLES, MIN_RED_FLAGS, MethodRevision, ScamMethod
-from ..patterns import compile_patterns
+from ..patterns import compile_patterns, pattern_errors, trial_in_advance, unsafe_patterns
 from ..revisions import FIELDS
 
 RESERVED_SLUGS = {"tai-lieu", "quan-ly"}
@@ -228,18 +228,68 @@ def method_restore(request, slug, number):
     return redirect("knowledge:manage_method_edit", slug=slug)
 
 
+def _typed_flags(post) -> list[dict] | None:
+    """The red flags as typed in the edit form (sent along by htmx), or None when the form was not sent."""
+    try:
+        total = min(int(post.get("flags-TOTAL_FORMS", "")), 30)
+    except ValueError:
+        return None
+    flags = []
+    for i in range(total):
+        if post.get(f"flags-{i}-DELETE"):
+            continue
+        patterns = [line.strip() for line in post.get(f"flags-{i}-patterns", "").splitlines() if line.strip()]
+        if not patterns:
+            continue
+        code = post.get(f"flags-{i}-code", "").strip()[:80] or _("dấu hiệu mới %(n)s") % {"n": i + 1}
+        try:
+            weight = min(1.0, max(0.05, float(post.get(f"flags-{i}-weight", "0.6"))))
+        except ValueError:
+            weight = 0.6
+        text = post.get(f"flags-{i}-text", "").strip()[:300]
+        flags.append({"code": code, "text": text, "patterns": patterns[:20], "weight": weight})
+    return flags
+
+
 @coordinator_required
 @require_POST
 def pattern_test(request, slug):
-    """htmx: which red flags fire on a pasted message (this method's saved flags, even unpublished, and all
-    published ones), with the matching parts marked on the folded text."""
+    """htmx: which red flags fire on a pasted message (this method's flags — as typed in the edit form when it is
+    sent along, else as saved, even unpublished — and all published ones), with the matching parts marked on the
+    folded text. Typed patterns are checked first (syntax, too broad, catastrophic backtracking)."""
     method = get_object_or_404(ScamMethod.objects.prefetch_related("red_flags"), slug=slug)
     message = request.POST.get("message", "")[:5000]
-    own = [
-        selectors.RedFlagRule(f.code, method.slug, f.text, f.weight, compile_patterns(f.patterns))
-        for f in method.red_flags.all()
-    ]
-    folded, hits = selectors.flag_hits(message, extra=own)
+    typed = _typed_flags(request.POST)
+    problems: list[str] = []
+    if typed is None:
+        own = [
+            selectors.RedFlagRule(f.code, method.slug, f.text, f.weight, compile_patterns(f.patterns))
+            for f in method.red_flags.all()
+        ]
+        problems = [
+            _(
+                "Mẫu “%(p)s” của dấu hiệu %(c)s đang bị bỏ qua vì có thể làm treo bộ phân tích: hãy sửa rồi lưu."
+            )
+            % {"p": pattern, "c": f.code}
+            for f in method.red_flags.all()
+            for pattern in unsafe_patterns(f.patterns)
+        ]
+    else:
+        trial_in_advance([p for flag in typed for p in flag["patterns"]])
+        own = []
+        for flag in typed:
+            usable = []
+            for pattern in flag["patterns"]:
+                errors = pattern_errors([pattern])
+                problems += [f"{flag['code']}: {error}" for error in errors]
+                if not errors:
+                    usable.append(pattern)
+            own.append(
+                selectors.RedFlagRule(
+                    flag["code"], method.slug, flag["text"], flag["weight"], compile_patterns(usable)
+                )
+            )
+    folded, hits = selectors.flag_hits(message, extra=own, replace=method.slug if typed is not None else None)
     return render(
         request,
         "knowledge/manage/_pattern_test.html",
@@ -247,6 +297,8 @@ def pattern_test(request, slug):
             "method": method,
             "message": message,
             "hits": hits,
+            "typed": typed is not None,
+            "problems": problems,
             "own_hits": [h for h in hits if h.method_slug == method.slug],
             "other_hits": [h for h in hits if h.method_slug != method.slug],
             "parts": selectors.highlighted(folded, hits),

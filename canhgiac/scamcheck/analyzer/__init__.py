@@ -5,24 +5,24 @@
 2. the identifiers in the text (phones, accounts, links, profiles) and what the checker knows about them;
 3. link signals: look-alike domains of banks and agencies, shorteners, risky endings, raw IP addresses, app
    files (.apk), "user@host" tricks;
-4. the linear model over character n-grams trained on the team's corpus;
+4. the linear model over character and word n-grams trained on the team's corpus;
 into a verdict (scam / suspicious / no_signal), a score in [0, 1] and the likely methods.
 
-Scoring (see docs/scamcheck.md): z = logit(p) − logit(t) + Σ signals, score = sigmoid(z), where p is the model's
-probability and t its "suspicious" threshold chosen on out-of-fold training predictions; signals are the red
-flags (2 × weight each, weights in (0, 1], at most 5), link signals (at most 5), a reported identifier (+1.5) and an
-allowlisted identifier (−0.7). A police-verified identifier makes the verdict "scam" whatever the rest says.
+Scoring (see docs/scamcheck.md and `combine.py`): five signals — the model's log-odds, the red flags, the link
+signals, the message's shortness and its warning phrases — are weighed by a linear combination learned by
+cross-validation and shipped with the model; a reported identifier adds +1.5, an allowlisted one −0.7, and a
+police-verified identifier makes the verdict "scam" whatever the rest says.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from ..identifiers import URL, Found, extract
 from ..lookalike import Finding
 from ..textmap import fold_with_map
+from . import combine
 from .model import load_model
 from .redflags import FlagHit, match, published_methods
 
@@ -32,15 +32,9 @@ SUSPICIOUS = "suspicious"
 NO_SIGNAL = "no_signal"
 VERDICTS = (SCAM, SUSPICIOUS, NO_SIGNAL)
 
-FLAG_FACTOR = 2.0  # red-flag weights are in (0, 1] (knowledge base contract): a near-proof flag adds 2
-FLAG_CAP = 5.0
-LINK_CAP = 5.0
 REPORTED_BONUS = 1.5
 OFFICIAL_BONUS = -0.7
 SCAM_AT = 0.9
-# A few words are little evidence: below this many words the model must be more confident to count.
-FULL_EVIDENCE_WORDS = 12
-SHORT_PENALTY = 1.5
 SUSPICIOUS_AT = 0.5
 LINK_SIGNALS = {
     "shortener": (1.0, "đường link rút gọn che giấu địa chỉ thật"),
@@ -168,15 +162,6 @@ def sanitize(text: str) -> tuple[str, bool]:
     return _UNSHOWABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", text), truncated
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def _link_signals(item: FoundIdentifier, detector) -> None:
     link = item.found.parsed.link
     if link is None:
@@ -195,18 +180,31 @@ def _link_signals(item: FoundIdentifier, detector) -> None:
         item.lookalike = detector.check(link)
 
 
-def analyze(text: str, *, lookup: bool = True) -> Analysis:
+def evidence(text: str, folded: str, index: list[int], *, rules=None, detector=None, names=None):
+    """(red-flag hits, identifiers with their link signals, link strength): what the analyzer finds in a
+    message before any database look-up. Training computes the same for the corpus."""
+    hits = match(text, folded, index, rules, names)
+    items = [FoundIdentifier(f) for f in extract(text, folded, index)]
+    strength = 0.0
+    for item in items:
+        if item.parsed.kind == URL:
+            _link_signals(item, detector)
+            if item.lookalike is not None:
+                strength += item.lookalike.strength
+            strength += sum(LINK_SIGNALS[key][0] for key in item.signals)
+    return hits, items, strength
+
+
+def analyze(text: str, *, lookup: bool = True, model=None, rules=None) -> Analysis:
+    """Analyse one message. `model` and `rules` replace the shipped model and the knowledge base's red flags
+    (cross-validation trains a model per fold); by default the shipped ones are used."""
     from .. import selectors
 
     text, truncated = sanitize(text)
     folded, index = fold_with_map(text)
-    hits = match(text, folded, index)
-    found = extract(text, folded, index)
-    items = [FoundIdentifier(f) for f in found]
-    detector = selectors.lookalike_detector()
-    for item in items:
-        if item.parsed.kind == URL:
-            _link_signals(item, detector)
+    hits, items, link_strength = evidence(
+        text, folded, index, rules=rules, detector=selectors.lookalike_detector()
+    )
     if lookup and items:
         results = selectors.lookup_many([item.parsed for item in items])
         for item in items:
@@ -220,43 +218,46 @@ def analyze(text: str, *, lookup: bool = True) -> Analysis:
             if selectors.official_entry(item.parsed) is not None:
                 item.status = "official"
 
-    model = load_model()
-    reasons: list[str] = []
+    if model is None:
+        model = load_model()
     if model is not None and folded:
-        probability, model_methods = model.predict(text, folded=folded)
-        threshold = model.meta.get("threshold_suspicious", 0.5)
-        z = max(-6.0, min(6.0, _logit(probability) - _logit(threshold)))
-        words = len(folded.split())
-        if words < FULL_EVIDENCE_WORDS:
-            z -= SHORT_PENALTY * (1 - words / FULL_EVIDENCE_WORDS)
-        if z > 0:
-            reasons.append("Cách hành văn giống các tin nhắn lừa đảo mà hệ thống đã học.")
+        probability, vector = model.score(folded)
+        combiner = model.combiner or combine.RULES_ONLY
     else:
-        probability, model_methods, z = None, [], -2.0
+        probability, vector, combiner = None, None, combine.RULES_ONLY
+    found = combine.signals(
+        probability=probability,
+        flag_weights=[hit.weight for hit in hits],
+        link_strength=link_strength,
+        words=len(folded.split()),
+        folded=folded,
+    )
+    parts = combine.contributions(combiner, found)
+    z = combiner["intercept"] + sum(parts.values())
 
-    flag_total = min(FLAG_CAP, sum(FLAG_FACTOR * max(0.0, hit.weight) for hit in hits))
-    z += flag_total
+    reasons: list[str] = []
+    if probability is not None and parts["model"] > 0 and z >= combiner["suspicious_at"]:
+        reasons.append("Cách hành văn giống các tin nhắn lừa đảo mà hệ thống đã học.")
     if hits:
         reasons.append(f"Có {len(hits)} dấu hiệu lừa đảo trong nội dung.")
-
-    link_total = 0.0
+        if parts["warning"] < 0:
+            reasons.append(
+                "Tin có lời lẽ của một cảnh báo, khuyến cáo về lừa đảo (nhắc đến thủ đoạn để người đọc tránh), "
+                "nên các dấu hiệu trên được tính nhẹ hơn."
+            )
     for item in items:
         if item.lookalike is not None:
-            link_total += item.lookalike.strength
             reasons.append(f"Tên miền {item.parsed.display} {item.lookalike.text}.")
         for key in item.signals:
-            weight, explanation = LINK_SIGNALS[key]
-            link_total += weight
-            reasons.append(f"{item.parsed.display}: {explanation}.")
-    z += min(LINK_CAP, link_total)
+            reasons.append(f"{item.parsed.display}: {LINK_SIGNALS[key][1]}.")
 
     statuses = {item.status for item in items}
     if "reported" in statuses:
         z += REPORTED_BONUS
         reasons.append("Tin nhắn có số điện thoại, tài khoản hoặc đường link đã bị người dân phản ánh.")
-    if "official" in statuses and link_total == 0 and not statuses & {"reported", "verified_scam"}:
+    if "official" in statuses and link_strength == 0 and not statuses & {"reported", "verified_scam"}:
         z += OFFICIAL_BONUS
-    score = _sigmoid(z)
+    score = combine.score(z, combiner)
     if "verified_scam" in statuses:
         score = max(score, 0.98)
         reasons.insert(
@@ -264,7 +265,9 @@ def analyze(text: str, *, lookup: bool = True) -> Analysis:
         )
     verdict = SCAM if score >= SCAM_AT else SUSPICIOUS if score >= SUSPICIOUS_AT else NO_SIGNAL
 
-    methods = _likely_methods(hits, model_methods, items) if verdict != NO_SIGNAL else []
+    methods = []
+    if verdict != NO_SIGNAL:  # ranking the 24 methods costs a third of the model's time: only when shown
+        methods = _likely_methods(hits, model.rank(vector) if vector is not None else [], items)
     return Analysis(
         text=text,
         truncated=truncated,

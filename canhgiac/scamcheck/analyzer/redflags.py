@@ -136,6 +136,24 @@ class _Plan:
         for literal in self.literals:
             self.by_trigram.setdefault(literal[:MIN_LITERAL], []).append(literal)
         self.trigrams = frozenset(self.by_trigram)
+        # Which patterns each literal of a first requirement opens, and the patterns without any requirement: a
+        # message visits only the patterns it may match, in catalogue order.
+        self.always: list[tuple[int, int]] = []
+        self.by_literal: dict[str, list[tuple[int, int]]] = {}
+        for r, (_rule, pats) in enumerate(self.entries):
+            for k, (_pattern, reqs) in enumerate(pats):
+                if not reqs:
+                    self.always.append((r, k))
+                for literal in reqs[0] if reqs else ():
+                    self.by_literal.setdefault(literal, []).append((r, k))
+
+    def candidates(self, present: set[str]) -> list[tuple[int, int]]:
+        """(rule, pattern) positions whose most selective requirement is met, in catalogue order."""
+        found = set(self.always)
+        by_literal = self.by_literal
+        for literal in present:
+            found.update(by_literal[literal])
+        return sorted(found)
 
     def present(self, text: str) -> set[str]:
         """The literals of the plan that occur in `text`."""
@@ -179,32 +197,33 @@ def published_methods() -> dict[str, str]:
     return _published[1]
 
 
-def match(text: str, folded: str, index: list[int], rules=None) -> list[FlagHit]:
-    """Every red flag found in the message, with its spans mapped back onto the original text."""
+def match(text: str, folded: str, index: list[int], rules=None, names: dict | None = None) -> list[FlagHit]:
+    """Every red flag found in the message, with its spans mapped back onto the original text.
+
+    `names` (method slug → name) defaults to the knowledge base's; training passes {} to stay off the database.
+    """
     from canhgiac.knowledge.selectors import method_names
 
     plan = _plan_for(current_rules() if rules is None else rules)
-    present = plan.present(folded)
     hits = []
-    names = None
-    for rule, patterns in plan.entries:
-        spans: list[tuple[int, int]] = []
-        for pattern, requirements in patterns:
-            if requirements and (
-                present.isdisjoint(requirements[0])
-                or not all(any(lit in folded for lit in requirement) for requirement in requirements[1:])
-            ):
-                continue  # a text every match needs is absent: the pattern cannot match
-            for found in pattern.finditer(folded):
-                if found.end() == found.start():
-                    continue
-                span = original_span(index, text, found.start(), found.end())
-                if span not in spans:
-                    spans.append(span)
-                if len(spans) >= MAX_SPANS_PER_FLAG:
-                    break
+    spans_by_rule: dict[int, list[tuple[int, int]]] = {}
+    for r, k in plan.candidates(plan.present(folded)):
+        spans = spans_by_rule.setdefault(r, [])
+        if len(spans) >= MAX_SPANS_PER_FLAG:
+            continue
+        pattern, requirements = plan.entries[r][1][k]
+        if not all(any(lit in folded for lit in requirement) for requirement in requirements[1:]):
+            continue  # a text every match needs is absent: the pattern cannot match
+        for found in pattern.finditer(folded):
+            if found.end() == found.start():
+                continue
+            span = original_span(index, text, found.start(), found.end())
+            if span not in spans:
+                spans.append(span)
             if len(spans) >= MAX_SPANS_PER_FLAG:
                 break
+    for r, spans in spans_by_rule.items():
+        rule = plan.entries[r][0]
         if spans:
             names = names if names is not None else method_names()
             spans.sort()

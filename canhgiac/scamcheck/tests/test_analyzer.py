@@ -12,9 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from canhgiac.core.text import fold
-from canhgiac.scamcheck.analyzer import NO_SIGNAL, SCAM, SUSPICIOUS, analyze, sanitize
+from canhgiac.scamcheck.analyzer import NO_SIGNAL, SCAM, SUSPICIOUS, analyze, combine, sanitize
 from canhgiac.scamcheck.analyzer.corpus import corpus_fingerprint, load_corpus, split
-from canhgiac.scamcheck.analyzer.model import ARTIFACT, char_wb_ngrams, load_model, prepare
+from canhgiac.scamcheck.analyzer.model import (
+    ARTIFACT,
+    WORD_PATTERN,
+    char_wb_ngrams,
+    load_model,
+    prepare,
+    word_ngrams,
+)
 from canhgiac.scamcheck.links import parse_link
 from canhgiac.scamcheck.lookalike import detector_for, skeleton
 from canhgiac.scamcheck.textmap import fold_with_map, original_span
@@ -52,6 +59,14 @@ def test_spans_of_folded_matches_land_on_the_same_letters(text):
         end = min(len(folded), start + 5)
         a, b = original_span(index, text, start, end)
         assert fold(text[a:b]) == folded[start:end].strip() or folded[start:end].strip() in fold(text[a:b])
+
+
+def test_fold_with_map_stays_exact_when_its_translation_table_is_full(monkeypatch):
+    from canhgiac.scamcheck import textmap
+
+    full = dict.fromkeys(range(0x4E00, 0x4E00 + 20_000), "x")
+    monkeypatch.setattr(textmap, "_TABLE", full)
+    assert fold_with_map("Đà  Nẵng\tQuảng Ninh") == (fold("Đà  Nẵng\tQuảng Ninh"), [0, 1, 2, *range(4, 19)])
 
 
 def test_decomposed_input_keeps_its_marks_in_spans():
@@ -173,12 +188,23 @@ def test_link_signals_and_lookalikes_make_a_plain_message_suspicious(db):
 # --- the model -----------------------------------------------------------------------------------------
 
 
-def test_our_char_wb_ngrams_equal_scikit_learns():
+def test_our_ngrams_equal_scikit_learns():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False).build_analyzer()
-    for text in ["a", "ab", "chuyen khoan  ngay", " x  yz  vietcombank-hotro.com ", ""]:
-        assert char_wb_ngrams(text, 2, 5) == analyzer(text)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 5), lowercase=False).build_analyzer()
+    words = TfidfVectorizer(
+        analyzer="word", ngram_range=(1, 2), lowercase=False, token_pattern=WORD_PATTERN
+    ).build_analyzer()
+    for text in [
+        "a",
+        "ab",
+        "chuyen khoan  ngay",
+        " x  yz  vietcombank-hotro.com ",
+        "",
+        "ck 500k vao tk-tam giu, 0000",
+    ]:
+        assert char_wb_ngrams(text, 1, 5) == chars(text)
+        assert word_ngrams(text, 1, 2) == words(text)
 
 
 def test_the_shipped_model_equals_scikit_learn_on_the_held_out_messages():
@@ -206,6 +232,26 @@ def test_the_shipped_artifact_was_trained_on_the_shipped_corpus():
     assert report["held_out_metrics"]["overall"]["precision"] >= 0.8
 
 
+def test_the_artifact_ships_the_combination_learned_with_todays_warning_phrases():
+    combiner = load_model().combiner
+    assert combiner["features"] == list(combine.FEATURES)
+    assert combiner["warning_cues"] == combine.WARNING_CUES, (
+        "Danh sách cụm từ cảnh báo đã đổi: huấn luyện lại"
+    )
+    weights = dict(zip(combiner["features"], combiner["weights"], strict=True))
+    # What the data taught: the model and the red flags count for a scam, warning phrases against.
+    assert weights["model"] > 0 and weights["flags"] > 0 and weights["links"] > 0 and weights["warning"] < 0
+    assert combiner["suspicious_at"] < combiner["scam_at"]
+
+
+def test_the_score_is_monotone_with_verdict_boundaries_at_half_and_nine_tenths():
+    combiner = {"suspicious_at": 0.4, "scam_at": 2.4}
+    values = [combine.score(z / 10, combiner) for z in range(-80, 80)]
+    assert values == sorted(values) and 0 < values[0] < values[-1] < 1
+    assert combine.score(0.4, combiner) == pytest.approx(0.5)
+    assert combine.score(2.4, combiner) == pytest.approx(0.9)
+
+
 def test_the_model_is_blind_to_diacritics():
     model = load_model()
     for message in load_corpus()[:40]:
@@ -226,6 +272,44 @@ def test_the_corpus_is_large_balanced_and_names_real_methods():
     train_part, test_part = split(messages)
     assert 0.15 < len(test_part) / len(messages) < 0.3
     assert not {m.id for m in train_part} & {m.id for m in test_part}
+
+
+def test_no_red_flag_fires_on_legitimate_corpus_messages_except_warnings_that_describe_scams():
+    """Warnings and advice quote the signs they warn about; the analyzer weighs their warning phrases."""
+    from canhgiac.scamcheck.analyzer.evaluation import shipped_rules
+
+    rules = shipped_rules()
+    fired = []
+    for message in load_corpus():
+        if message.is_scam or message.group in {"gov_warning", "chat_about_scams"}:
+            continue
+        text = fold(message.text)
+        fired += [(r.code, message.source) for r in rules if any(p.search(text) for p in r.patterns)]
+    assert fired == []
+
+
+def test_the_shipped_analyzer_calls_no_legitimate_corpus_message_a_scam(db):
+    from canhgiac.scamcheck.analyzer.evaluation import shipped_rules
+
+    rules = shipped_rules()
+    called = [
+        m.source
+        for m in load_corpus()
+        if not m.is_scam and analyze(m.text, lookup=False, rules=rules).verdict == SCAM
+    ]
+    assert called == []
+
+
+def test_a_warning_that_quotes_the_signs_is_not_suspicious(db):
+    from canhgiac.scamcheck.analyzer.evaluation import shipped_rules
+
+    warning = (
+        "Sở Thông tin và Truyền thông khuyến cáo: không chia sẻ ảnh căn cước, không cho mượn hoặc cho thuê tài "
+        "khoản ngân hàng. Kẻ gian thu mua tài khoản ngân hàng giá cao, trả 2 triệu mỗi tháng rồi dùng để lừa đảo."
+    )
+    result = analyze(warning, lookup=False, rules=shipped_rules())
+    assert result.red_flags and result.verdict == NO_SIGNAL
+    assert any("cảnh báo, khuyến cáo" in reason for reason in result.reasons)
 
 
 def test_verdicts_on_clear_cases(db):
@@ -310,6 +394,32 @@ def test_analyze_command_reads_and_writes_jsonl(methods, tmp_path):
     assert {flag["code"] for flag in lines[0]["red_flags"]} == {"cong-an-yeu-cau-chuyen-tien", "giu-bi-mat"}
     assert lines[1]["verdict"] == NO_SIGNAL
     assert "Dòng 2" in err.getvalue()
+
+
+def test_evaluate_command_cross_validates_the_model_and_the_analyzer(db, tmp_path):
+    out = StringIO()
+    target = tmp_path / "danh-gia.json"
+    call_command(
+        "scamcheck_evaluate",
+        "--folds=2",
+        "--repeats=1",
+        "--c=8",
+        "--no-held-out",
+        "--shipped-rules",
+        f"--json={target}",
+        stdout=out,
+        stderr=StringIO(),
+    )
+    report = json.loads(target.read_text(encoding="utf-8"))["cross_validation"]
+    assert report["messages"] == len(load_corpus()) and report["folds"] == 2
+    for key in ("model", "flagged", "flagged_without_diacritics", "scam_verdict"):
+        assert set(report[key]) == {"precision", "recall", "false_positive_rate", "pooled"}
+        assert report[key]["pooled"]["messages"] == report["messages"]
+    assert (
+        report["flagged"]["recall"]["mean"] > 0.8 and report["flagged"]["false_positive_rate"]["mean"] < 0.15
+    )
+    assert report["flagged_without_diacritics"]["pooled"] == report["flagged"]["pooled"]
+    assert "Kiểm định chéo 2 phần × 1 lần" in out.getvalue()
 
 
 def test_train_command_dry_run_reports_held_out_figures(db):

@@ -67,6 +67,19 @@ def test_check_page_analyses_a_message_and_highlights_red_flags(client, methods)
     assert 'name="prefill" value="1"' in html
 
 
+def test_a_warning_that_quotes_the_signs_reads_as_a_warning(client, db):
+    from canhgiac.knowledge.seed import seed_knowledge
+
+    seed_knowledge()
+    text = (
+        "Công an tỉnh cảnh báo: kẻ gian giả danh nhà mạng gọi điện báo sim sắp bị khóa, yêu cầu bấm **21* hoặc "
+        "đọc mã OTP. Người dân tuyệt đối không làm theo, gọi 113 khi nghi ngờ."
+    )
+    html = client.post(CHECK, {"q": text}).content.decode()
+    assert re.search(r'data-verdict="(\w+)"', html).group(1) == "no_signal"
+    assert "chưa đủ để kết luận" in html and "cảnh báo, khuyến cáo về lừa đảo" in html
+
+
 def test_malformed_numbers_get_a_hint(client):
     html = client.get(CHECK, {"q": "0912 345"}).content.decode()
     assert 'data-testid="hint"' in html and "10 chữ số" in html

@@ -26,9 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from canhgiac.scamcheck.analyzer.training import build, evaluate_analyzer
 
-        report = build(write=not options["dry_run"])
+        report, model = build(write=not options["dry_run"])
         if options["with_rules"]:
-            report["analyzer_held_out"] = evaluate_analyzer()
+            report["analyzer_held_out"] = evaluate_analyzer(model)
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
         if not options["dry_run"]:
             self.stdout.write(self.style.SUCCESS("Đã ghi mô hình mới."))
