@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -34,16 +35,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def setup_database(postgres: bool) -> tuple[str, str | None]:
+def setup_database(postgres: bool) -> tuple[str, str | None, str | None]:
     if postgres:
         name = f"cg_campaigns_bench_{uuid.uuid4().hex[:8]}"
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
-        return f"postgres://postgres@127.0.0.1:5432/{name}", name
+        return f"postgres://postgres@127.0.0.1:5432/{name}", name, None
     folder = tempfile.mkdtemp(prefix="cg-campaign-bench-")
-    return f"sqlite:///{folder}/bench.sqlite3", None
+    return f"sqlite:///{folder}/bench.sqlite3", None, folder
 
 
 def drop_database(name: str | None) -> None:
@@ -186,7 +187,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--postgres", action="store_true")
     args = parser.parse_args()
-    url, pg_name = setup_database(args.postgres)
+    url, pg_name, folder = setup_database(args.postgres)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canhgiac.settings")
     try:
@@ -258,6 +259,8 @@ def main() -> None:
 
         connections.close_all()
         drop_database(pg_name)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
