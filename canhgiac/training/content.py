@@ -125,6 +125,7 @@ def load_content() -> LoadReport:
             time_limit_minutes=item["time_limit_minutes"],
             pass_mark=item["pass_mark"],
             max_attempts=item["max_attempts"],
+            weight_by_incidents=item.get("weight_by_incidents", False),
             is_published=True,
         )
         report.created["quiz"] += 1

@@ -277,7 +277,7 @@ class QuizForm(Bootstrap, forms.ModelForm):
     class Meta:
         model = Quiz
         fields = [
-            "title", "slug", "kind", "instructions", "methods", "difficulties", "question_count",
+            "title", "slug", "kind", "instructions", "methods", "difficulties", "weight_by_incidents", "question_count",
             "time_limit_minutes", "pass_mark", "max_attempts", "opens_at", "closes_at", "is_published",
         ]  # fmt: skip
         widgets = {

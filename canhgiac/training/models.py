@@ -204,6 +204,14 @@ class Quiz(TimeStamped):
         blank=True,
         help_text=_("{mã phương thức: trọng số}; phương thức có trọng số cao được hỏi nhiều hơn."),
     )
+    weight_by_incidents = models.BooleanField(
+        _("hỏi nhiều hơn về phương thức đang xảy ra"),
+        default=False,
+        help_text=_(
+            "Tăng số câu về các phương thức có nhiều vụ việc trong 12 tháng qua và đang gia tăng (theo sổ vụ việc "
+            "của Công an tỉnh). Mọi phương thức vẫn có mặt."
+        ),
+    )
     question_count = models.PositiveSmallIntegerField(_("số câu hỏi"), default=20)
     time_limit_minutes = models.PositiveSmallIntegerField(_("thời gian làm bài (phút)"), default=20)
     pass_mark = models.PositiveSmallIntegerField(_("điểm đạt (%)"), default=70)

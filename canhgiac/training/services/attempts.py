@@ -7,18 +7,21 @@ import secrets
 from collections import defaultdict
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canhgiac.core.audit import audit
+from canhgiac.incidents.selectors import method_weights
 
 from ..models import Answer, Attempt, AttemptMethodScore, Question, Quiz, QuizResult
 from .draw import draw
 
 # An answer sent in the last seconds before the deadline may arrive a moment after it: accept it briefly.
 GRACE_SECONDS = 5
+INCIDENT_WEIGHTS_KEY = "training:incident-method-weights"
 
 
 class AnswerRejected(ValidationError):
@@ -31,6 +34,16 @@ def _staff_label(person) -> str:
 
 def open_attempt(quiz: Quiz, person) -> Attempt | None:
     return Attempt.objects.filter(quiz=quiz, person=person, submitted_at__isnull=True).first()
+
+
+def incident_weights() -> dict[str, float]:
+    """{method slug: weight} from the case register (methods with many recent or rising cases weigh more),
+    cached for ten minutes: every quiz start would otherwise run the register's grouped queries."""
+    weights = cache.get(INCIDENT_WEIGHTS_KEY)
+    if weights is None:
+        weights = method_weights()
+        cache.set(INCIDENT_WEIGHTS_KEY, weights, 600)
+    return weights
 
 
 def attempts_left(quiz: Quiz, used: int) -> int:
@@ -60,6 +73,8 @@ def attempt_start(*, quiz: Quiz, person, weights: dict[str, float] | None = None
         raise ValidationError(
             _("Bạn đã làm hết %(n)s lần được phép của bài kiểm tra này.") % {"n": quiz.max_attempts}
         )
+    if weights is None and quiz.weight_by_incidents:
+        weights = incident_weights()
     rng = random.Random(secrets.randbits(64))
     question_ids, option_order = draw(quiz, rng=rng, weights=weights)
     if not question_ids:
