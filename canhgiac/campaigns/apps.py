@@ -17,10 +17,12 @@ class CampaignsConfig(AppConfig):
 
         from . import home_sections
         from .receivers import on_course_passed
-        from .tasks import send_reminders_task
+        from .tasks import coverage_refresh_task, send_reminders_task
 
         course_passed.connect(on_course_passed, dispatch_uid="campaigns.reach_on_course_passed")
         periodic.register(send_reminders_task, every=timedelta(hours=1))
+        periodic.register(coverage_refresh_task, every=timedelta(hours=1))
+        self._connect_counters()
 
         officials = frozenset({Role.COORDINATOR, Role.LEADER, Role.UNIT_MANAGER})
         nav.register(
@@ -85,4 +87,26 @@ class CampaignsConfig(AppConfig):
                 order=16,
                 context=home_sections.speaker_context,
             ),
+        )
+
+    def _connect_counters(self):
+        """Coverage counters follow every change they count (services/counters.py)."""
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from canhgiac.org.models import Exemption, Person, Placement
+        from canhgiac.org.signals import roster_changed
+
+        from . import receivers as r
+        from .models import Campaign, Reach
+
+        post_save.connect(r.on_reach_saved, sender=Reach, dispatch_uid="counters.reach_saved")
+        post_delete.connect(r.on_reach_deleted, sender=Reach, dispatch_uid="counters.reach_deleted")
+        for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(r.on_placement_changed, sender=Placement, dispatch_uid=f"counters.placement_{name}")
+            signal.connect(r.on_exemption_changed, sender=Exemption, dispatch_uid=f"counters.exemption_{name}")
+        post_save.connect(r.on_person_saved, sender=Person, dispatch_uid="counters.person_saved")
+        roster_changed.connect(r.on_roster_changed, dispatch_uid="counters.roster_changed")
+        post_save.connect(r.on_campaign_saved, sender=Campaign, dispatch_uid="counters.campaign_saved")
+        m2m_changed.connect(
+            r.on_audience_changed, sender=Campaign.audience_units.through, dispatch_uid="counters.audience"
         )

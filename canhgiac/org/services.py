@@ -19,6 +19,7 @@ from canhgiac.core.audit import audit
 from .importer.commit import record_moves
 from .models import Exemption, Person, Placement, RosterImport, Unit
 from .phones import PhoneError, normalise_phone
+from .signals import send_roster_changed
 
 # --- units -----------------------------------------------------------------------------------------------
 
@@ -128,6 +129,8 @@ def unit_move(*, unit: Unit, new_parent: Unit, actor) -> Unit:
             {"new_parent": _("Không chuyển được một đơn vị vào đơn vị trực thuộc nó.")}
         ) from None
     unit = Unit.objects.get(pk=unit.pk)
+    # the subtree's paths changed: counters that depend on where a unit sits (campaign audiences) refresh
+    send_roster_changed(Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True))
     audit(
         actor=actor,
         action="unit.move",

@@ -16,6 +16,7 @@ from .conferences import (
     ConferenceFile,
     ConferenceSpeaker,
 )
+from .counters import CoverageCounter, CoverageDaily
 from .needs import Format, NeedsAssessment
 from .reach import Reach
 from .speakers import WEEKDAYS, Speaker, SpeakerBusy
@@ -32,6 +33,8 @@ __all__ = [
     "Conference",
     "ConferenceFile",
     "ConferenceSpeaker",
+    "CoverageCounter",
+    "CoverageDaily",
     "Format",
     "NeedsAssessment",
     "Obligation",

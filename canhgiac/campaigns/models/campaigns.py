@@ -126,6 +126,8 @@ class Campaign(TimeStamped):
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     launched_at = models.DateTimeField(_("triển khai lúc"), null=True, blank=True)
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # the day the coverage counters (CoverageCounter) are right for; empty: not built or invalidated
+    coverage_as_of = models.DateField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -21,7 +21,7 @@ from canhgiac.core.scoping import scope_paths, scope_q
 from canhgiac.org.models import Person, Placement, Unit
 from canhgiac.org.selectors import exempt_people_on, placements_in_scope, rollup_counts
 
-from ..models import Campaign, Reach
+from ..models import Campaign, CoverageCounter, Reach
 
 
 @dataclass
@@ -112,12 +112,34 @@ def _unit_filter(viewer, campaign: Campaign, root: Unit | None, units: list[Unit
     return Q(unit_id__in=ids)
 
 
+def counters_fresh(campaign: Campaign, on: date) -> bool:
+    """Whether the campaign's coverage counters hold the figures of `on` (today, for a running campaign)."""
+    return (
+        campaign.status == Campaign.Status.ACTIVE
+        and campaign.coverage_as_of is not None
+        and campaign.coverage_as_of == on == timezone.localdate()
+    )
+
+
 def coverage_counts(
     *, viewer, campaign: Campaign, on: date, root: Unit | None = None, units: list[Unit] | None = None
 ) -> tuple[dict, dict]:
     """({unit id: people}, {unit id: reached}) per unit, not rolled up, in the viewer's scope (or `root`'s
-    subtree). One grouped query, plus one for the units when they are not given."""
+    subtree). One grouped query, plus one for the units when they are not given.
+
+    Today's figures of a running campaign come from its maintained counters (CoverageCounter, a few rows per
+    unit) when they are right for today; any other day, or counters not rebuilt yet, is counted exactly from
+    the roster history."""
     units = units if units is not None else _units(viewer, root)
+    if counters_fresh(campaign, on):
+        people, reached = {}, {}
+        for unit_id, n, r in (
+            CoverageCounter.objects.filter(campaign=campaign)
+            .filter(_unit_filter(viewer, campaign, root, units))
+            .values_list("unit_id", "people", "reached")
+        ):
+            people[unit_id], reached[unit_id] = n, r
+        return people, reached
     rows = placements_in_scope(on=on, staff_groups=campaign.audience_groups).filter(
         _unit_filter(viewer, campaign, root, units)
     )

@@ -19,6 +19,7 @@ from canhgiac.org.importer.reading import ImportFileError, check_upload, read_ta
 from canhgiac.org.models import Person
 
 from ..models import Attendance, AttendanceImport, Conference
+from .counters import deferred
 from .attendance import _manager_can_record, _reach
 
 MAX_ROWS = 5000
@@ -161,6 +162,7 @@ def attendance_import_start(*, conference: Conference, upload, actor) -> Attenda
 
 
 @transaction.atomic
+@deferred()  # one recount of the coverage counters for the whole sheet
 def attendance_import_commit(*, imp: AttendanceImport, actor) -> AttendanceImport:
     """Write the sheet: everything checked again now; any error and nothing is written."""
     imp = (

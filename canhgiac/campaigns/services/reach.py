@@ -130,8 +130,11 @@ def _events(campaign: Campaign, person_ids=None) -> dict[int, tuple[datetime, st
 def reach_rebuild(*, campaign: Campaign, actor=None, person_ids=None) -> dict[str, int]:
     """Re-project Reach from the source records (attendance of the campaign's conferences, certificates since
     its start, as its rule says) for everyone or for some people. Returns counts of rows created/updated/removed.
-    Runs in bulk: a few queries per 5,000 people."""
-    with transaction.atomic():
+    Runs in bulk: a few queries per 5,000 people. The coverage counters follow: the touched people's units are
+    recounted once at the end, or the whole campaign when everyone was re-projected."""
+    from .counters import coverage_rebuild, deferred, touch_people
+
+    with transaction.atomic(), deferred():
         events = _events(campaign, person_ids)
         people = Person.objects.filter(pk__in=list(events)).select_related("unit")
         keep = {p.pk for p in people if in_audience(campaign, p)}
@@ -170,6 +173,10 @@ def reach_rebuild(*, campaign: Campaign, actor=None, person_ids=None) -> dict[st
             to_update, ["reached_at", "via", "conference_id", "certificate_id", "unit_id"], batch_size=2000
         )
         result = {"created": len(to_create), "updated": len(to_update), "removed": len(removed)}
+        if person_ids is None and campaign.status == Campaign.Status.ACTIVE:
+            coverage_rebuild(campaign=campaign)
+        elif person_ids is not None:
+            touch_people(person_ids, campaign_id=campaign.pk)
         if person_ids is None and actor is not None:
             audit(
                 actor=actor,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from canhgiac.core.text import fold
 
 from ..models import Person, Placement
+from ..signals import send_roster_changed
 from .analyse import Analysis, _fast_sort_name, fast_search_text
 from .parse import Parsed
 
@@ -191,6 +192,11 @@ def apply(analysis: Analysis, *, import_id: int, effective_on: dt.date | None) -
         _insert_people(analysis, import_id, now, effective_on)
     if analysis.updates:
         _apply_updates(analysis, now, change_day, {}, {})
+    # the raw inserts and updates above send no model signals: say which rosters changed, once
+    touched = {analysis.unit_ids[i] for i in analysis.creates}
+    for old, changed in analysis.updates:
+        touched.update((old["unit_id"], changed.get("unit_id", old["unit_id"])))
+    send_roster_changed(touched)
 
 
 def _insert_people(analysis: Analysis, import_id: int, now, day: dt.date | None) -> None:
@@ -310,6 +316,8 @@ def record_moves(moved: dict[int, tuple[int, str]], day: dt.date) -> None:
         ):
             open_rows[placement.person_id] = placement
     to_close, to_rewrite, to_create = [], [], []
+    touched = {unit_id for unit_id, _status in moved.values()}
+    touched.update(p.unit_id for p in open_rows.values())
     for person_id, (unit_id, status) in moved.items():
         current = open_rows.get(person_id)
         if current is not None and current.valid_from is not None and current.valid_from >= day:
@@ -326,3 +334,4 @@ def record_moves(moved: dict[int, tuple[int, str]], day: dt.date) -> None:
         Placement.objects.bulk_update(to_rewrite, ["unit", "status"], batch_size=1000)
     if to_create:
         Placement.objects.bulk_create(to_create, batch_size=1000)
+    send_roster_changed(touched)

@@ -1,0 +1,51 @@
+"""Coverage counters: the per-unit figures of a running campaign, kept up to date, so dashboards read a few
+thousand small rows instead of counting the roster history (millions of rows at a country's scale).
+
+`CoverageCounter` holds today's figures of each unit's OWN roster (not rolled up: the tree is summed in memory
+by whoever reads them). `Campaign.coverage_as_of` says which day they are right for; a campaign whose counters
+are not for today is answered by the exact recount until `counters.coverage_rebuild` runs (the hourly task).
+`CoverageDaily` is the history: one row per (campaign, unit, day) with the unit's figures ROLLED UP (its whole
+subtree), written by the same task — a unit's curve is then a handful of rows. See docs/dashboards.md.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CoverageCounter(models.Model):
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    people = models.PositiveIntegerField(_("người trong phạm vi"), default=0)  # active, not exempt, audience
+    exempt = models.PositiveIntegerField(_("miễn trừ"), default=0)  # active audience people exempt today
+    reached = models.PositiveIntegerField(_("đã được tuyên truyền"), default=0)  # among `people`
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bộ đếm bao phủ")
+        verbose_name_plural = _("bộ đếm bao phủ")
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit"], name="coverage_counter_unique")]
+
+    def __str__(self):
+        return f"{self.campaign_id}/{self.unit_id}: {self.reached}/{self.people}"
+
+
+class CoverageDaily(models.Model):
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    people = models.PositiveIntegerField(default=0)  # the unit and all its descendants
+    reached = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bao phủ theo ngày")
+        verbose_name_plural = _("bao phủ theo ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit", "day"], name="coverage_daily_unique")
+        ]
+        indexes = [models.Index(fields=["campaign", "day"])]
+
+    def __str__(self):
+        return f"{self.campaign_id}/{self.unit_id} {self.day}: {self.reached}/{self.people}"
