@@ -102,8 +102,12 @@ class CampaignsConfig(AppConfig):
         post_save.connect(r.on_reach_saved, sender=Reach, dispatch_uid="counters.reach_saved")
         post_delete.connect(r.on_reach_deleted, sender=Reach, dispatch_uid="counters.reach_deleted")
         for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
-            signal.connect(r.on_placement_changed, sender=Placement, dispatch_uid=f"counters.placement_{name}")
-            signal.connect(r.on_exemption_changed, sender=Exemption, dispatch_uid=f"counters.exemption_{name}")
+            signal.connect(
+                r.on_placement_changed, sender=Placement, dispatch_uid=f"counters.placement_{name}"
+            )
+            signal.connect(
+                r.on_exemption_changed, sender=Exemption, dispatch_uid=f"counters.exemption_{name}"
+            )
         post_save.connect(r.on_person_saved, sender=Person, dispatch_uid="counters.person_saved")
         roster_changed.connect(r.on_roster_changed, dispatch_uid="counters.roster_changed")
         post_save.connect(r.on_campaign_saved, sender=Campaign, dispatch_uid="counters.campaign_saved")

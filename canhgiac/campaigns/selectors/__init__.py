@@ -20,11 +20,14 @@ from .coverage import (
 )
 from .needs import province_needs, unit_needs
 from .obligations import STATUS_FILTERS, BoardRow, obligations_status
+from .progress import CampaignProgress, Progress, coverage_curve, coverage_progress
 from .speakers import speaker_candidates, speaker_list, speaker_schedule, speaker_workload
 
 __all__ = [
     "STATUS_FILTERS",
     "BoardRow",
+    "CampaignProgress",
+    "Progress",
     "UnitCoverage",
     "conference_detail",
     "conference_for_viewer",
@@ -32,7 +35,9 @@ __all__ = [
     "conferences_per_week",
     "coverage_by_unit",
     "coverage_counts",
+    "coverage_curve",
     "coverage_over_time",
+    "coverage_progress",
     "coverage_total",
     "default_day",
     "managed_conference",

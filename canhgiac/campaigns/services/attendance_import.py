@@ -19,8 +19,8 @@ from canhgiac.org.importer.reading import ImportFileError, check_upload, read_ta
 from canhgiac.org.models import Person
 
 from ..models import Attendance, AttendanceImport, Conference
-from .counters import deferred
 from .attendance import _manager_can_record, _reach
+from .counters import deferred
 
 MAX_ROWS = 5000
 PRESENT, ALREADY, GUEST, ERROR = "present", "already", "guest", "error"

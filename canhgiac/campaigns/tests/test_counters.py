@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -35,7 +34,10 @@ def assert_consistent(campaign):
 
 def _reach(person, campaign, days_ago=1):
     return services.reach_record(
-        person=person, campaign=campaign, via=Reach.Via.CONFERENCE, at=timezone.now() - timedelta(days=days_ago)
+        person=person,
+        campaign=campaign,
+        via=Reach.Via.CONFERENCE,
+        at=timezone.now() - timedelta(days=days_ago),
     )
 
 
@@ -107,7 +109,9 @@ def test_counters_follow_a_series_of_changes(campaign, people, tree, coordinator
     live = selectors.coverage_by_unit(viewer=coordinator, campaign=fresh)
     fresh.coverage_as_of = None  # force the exact path
     exact = selectors.coverage_by_unit(viewer=coordinator, campaign=fresh)
-    assert [(r.unit.pk, r.people, r.reached) for r in live] == [(r.unit.pk, r.people, r.reached) for r in exact]
+    assert [(r.unit.pk, r.people, r.reached) for r in live] == [
+        (r.unit.pk, r.people, r.reached) for r in exact
+    ]
 
 
 def test_a_unit_moved_out_of_the_audience_leaves_the_counters(campaign, people, tree, coordinator):

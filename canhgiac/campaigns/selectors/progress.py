@@ -1,0 +1,237 @@
+"""Progress of a campaign in one unit's subtree, for dashboards: the unit's figure, its sub-units' figures
+(drill-down), the responsible units' pace and projection to the deadline (who is at risk), and the weekly
+curve. A constant number of queries whatever the number of units:
+
+- today's figures: the maintained counters of the subtree, one row per unit (`CoverageCounter`), summed up
+  the tree in memory (the exact recount when the counters are not for today, e.g. a closed campaign);
+- the pace: the rolled-up daily history (`CoverageDaily`) of the focus, its children and the responsible units
+  on the first day of the window; the exact recount of that day when the history does not hold it;
+- the curve: the focus's rolled-up rows at the weekly dates, missing dates counted exactly in one query.
+
+A unit is **at risk** when it has not reached the target and its projection falls short:
+coverage now + (coverage gained per week over the last `window_days`) × weeks left < target.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from canhgiac.org.models import Unit
+
+from ..models import Campaign, CampaignUnit, CoverageCounter, CoverageDaily
+from .coverage import (
+    _units,
+    counters_fresh,
+    coverage_counts,
+    coverage_over_time,
+    default_day,
+)
+
+WINDOW_DAYS = 14
+
+
+@dataclass
+class Progress:
+    unit: Unit
+    people: int = 0
+    reached: int = 0
+    target: float = 1.0
+    before: int | None = None  # reached at the start of the pace window (None: unknown)
+    window_weeks: float = 0.0
+    weeks_left: float = 0.0
+    responsible: bool = False
+
+    @property
+    def coverage(self) -> float | None:
+        return self.reached / self.people if self.people else None
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.people - self.reached)
+
+    @property
+    def target_met(self) -> bool:
+        return self.coverage is not None and self.coverage >= self.target - 1e-9
+
+    @property
+    def weekly_rate(self) -> float | None:
+        """Share of the people reached per week over the window (0.05 = 5 points a week)."""
+        if not self.people or self.before is None or self.window_weeks <= 0:
+            return None
+        return max(0, self.reached - self.before) / self.people / self.window_weeks
+
+    @property
+    def projected(self) -> float | None:
+        """Coverage expected at the deadline at the recent pace (at most 100 %)."""
+        if self.coverage is None or self.weekly_rate is None:
+            return None
+        return min(1.0, self.coverage + self.weekly_rate * self.weeks_left)
+
+    @property
+    def at_risk(self) -> bool:
+        projected = self.projected
+        return not self.target_met and projected is not None and projected < self.target - 1e-9
+
+    @property
+    def band(self) -> str:
+        value = self.coverage
+        if value is None:
+            return "none"
+        if value >= self.target - 1e-9:
+            return "good"
+        return "fair" if value >= 0.6 * self.target else "poor"
+
+
+@dataclass
+class CampaignProgress:
+    campaign: Campaign
+    focus: Progress
+    on: date
+    children: list[Progress] = field(default_factory=list)
+    responsible: list[Progress] = field(default_factory=list)  # responsible units of the subtree
+    curve: list[tuple[date, int, int]] = field(default_factory=list)  # weekly (day, people, reached) to `on`
+    window_start: date | None = None
+    live: bool = False  # today's figures came from the counters
+
+    @property
+    def at_risk(self) -> list[Progress]:
+        rows = [p for p in self.responsible if p.at_risk]
+        return sorted(rows, key=lambda p: (p.projected or 0, p.unit.name))
+
+
+def _sum_by_paths(rows, paths: set[str], steplen: int) -> dict[str, list[int]]:
+    """{path: [people, reached]} for every wanted path, each summing the rows of its subtree."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for path, people, reached in rows:
+        for end in range(steplen, len(path) + 1, steplen):
+            prefix = path[:end]
+            if prefix in paths:
+                total = totals[prefix]
+                total[0] += people
+                total[1] += reached
+    return totals
+
+
+def _own_rows(viewer, campaign: Campaign, focus: Unit, on: date) -> tuple[list[tuple[str, int, int]], bool]:
+    """[(unit path, people, reached)] of every unit of the focus's subtree, not rolled up."""
+    if counters_fresh(campaign, on):
+        rows = CoverageCounter.objects.filter(campaign=campaign, unit__path__startswith=focus.path)
+        return list(rows.values_list("unit__path", "people", "reached")), True
+    return _exact_rows(viewer, campaign, focus, on), False
+
+
+def _exact_rows(viewer, campaign: Campaign, focus: Unit, on: date) -> list[tuple[str, int, int]]:
+    units = _units(viewer, focus)
+    people, reached = coverage_counts(viewer=viewer, campaign=campaign, on=on, root=focus, units=units)
+    paths = {u.pk: u.path for u in units}
+    return [(paths[u], n, reached.get(u, 0)) for u, n in people.items() if u in paths]
+
+
+def coverage_progress(
+    *, viewer, campaign: Campaign, focus: Unit, today: date | None = None, window_days: int = WINDOW_DAYS
+) -> CampaignProgress:
+    """The campaign in `focus`'s subtree (the caller checks `focus` is in the viewer's scope): see the module."""
+    today = today or timezone.localdate()
+    on = default_day(campaign, today)
+    steplen = Unit.steplen
+    rows, live = _own_rows(viewer, campaign, focus, on)
+    children = list(
+        Unit.objects.filter(path__startswith=focus.path, depth=focus.depth + 1).only(
+            "id", "path", "depth", "name", "short_name", "code", "kind", "numchild"
+        )
+    )
+    participants = list(
+        CampaignUnit.objects.filter(campaign=campaign, unit__path__startswith=focus.path)
+        .select_related("unit")
+        .only("unit__id", "unit__path", "unit__depth", "unit__name", "unit__short_name", "unit__numchild")
+    )
+    wanted = {focus.path} | {c.path for c in children} | {p.unit.path for p in participants}
+    now = _sum_by_paths(rows, wanted, steplen)
+
+    window_start = max(campaign.starts_on, on - timedelta(days=window_days))
+    weeks = (on - window_start).days / 7
+    weeks_left = max(0, (campaign.deadline - on).days) / 7
+    before = _window_figures(viewer, campaign, focus, window_start, on, wanted, children, participants)
+
+    def progress(unit: Unit, responsible=False) -> Progress:
+        people, reached = now.get(unit.path, (0, 0))
+        start = before.get(unit.path) if before is not None else None
+        return Progress(
+            unit=unit,
+            people=people,
+            reached=reached,
+            target=campaign.target_ratio,
+            before=start if start is not None else (0 if before is not None else None),
+            window_weeks=weeks,
+            weeks_left=weeks_left,
+            responsible=responsible,
+        )
+
+    responsible_ids = {p.unit_id for p in participants}
+    result = CampaignProgress(
+        campaign=campaign,
+        focus=progress(focus, focus.pk in responsible_ids),
+        on=on,
+        children=[progress(c, c.pk in responsible_ids) for c in children if now.get(c.path, (0, 0))[0]],
+        responsible=[progress(p.unit, True) for p in participants if now.get(p.unit.path, (0, 0))[0]],
+        window_start=window_start if weeks > 0 else None,
+        live=live,
+    )
+    result.curve = coverage_curve(viewer=viewer, campaign=campaign, focus=focus, on=on)
+    if result.curve and result.curve[-1][0] == on:  # the last point is today's live figure
+        result.curve[-1] = (on, result.focus.people, result.focus.reached)
+    return result
+
+
+def _window_figures(
+    viewer, campaign, focus, day, on, wanted, children, participants
+) -> dict[str, int] | None:
+    """{path: reached} at the start of the pace window; None when the window is empty."""
+    if day >= on:
+        return None
+    ids = [focus.pk, *(c.pk for c in children), *(p.unit_id for p in participants)]
+    paths = {focus.pk: focus.path, **{c.pk: c.path for c in children}}
+    paths.update({p.unit_id: p.unit.path for p in participants})
+    stored = dict(
+        CoverageDaily.objects.filter(campaign=campaign, day=day, unit_id__in=ids).values_list(
+            "unit_id", "reached"
+        )
+    )
+    if stored or day == campaign.starts_on:
+        # no row for a unit means nobody in its subtree that day; nothing at all on the first day: 0 reached
+        return {paths[u]: stored.get(u, 0) for u in ids}
+    exact = _exact_rows(viewer, campaign, focus, day)
+    return {path: reached for path, (_p, reached) in _sum_by_paths(exact, wanted, Unit.steplen).items()}
+
+
+def coverage_curve(
+    *, viewer, campaign: Campaign, focus: Unit, on: date | None = None
+) -> list[tuple[date, int, int]]:
+    """[(day, people, reached)] of `focus`'s subtree at the weekly dates from the start to `on`: the stored
+    rolled-up history, the dates it does not hold counted exactly (one query)."""
+    on = on or default_day(campaign)
+    dates = campaign.weekly_dates(until=on)
+    stored = {
+        day: (people, reached)
+        for day, people, reached in CoverageDaily.objects.filter(
+            campaign=campaign, unit=focus, day__in=dates
+        ).values_list("day", "people", "reached")
+    }
+    missing = [d for d in dates if d not in stored and d != on]
+    if missing and not _has_history(campaign, missing):
+        for day, people, reached in coverage_over_time(
+            viewer=viewer, campaign=campaign, unit=focus, dates=missing
+        ):
+            stored[day] = (people, reached)
+    return [(d, *stored.get(d, (0, 0))) for d in dates]
+
+
+def _has_history(campaign: Campaign, days: list[date]) -> bool:
+    """Whether the history holds those days for the campaign at all (a unit without a row had nobody)."""
+    return CoverageDaily.objects.filter(campaign=campaign, day__in=days).values(
+        "day"
+    ).distinct().count() == len(set(days))
