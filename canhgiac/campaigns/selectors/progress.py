@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -34,9 +35,26 @@ from .coverage import (
 WINDOW_DAYS = 14
 
 
+@dataclass(frozen=True)
+class UnitRef:
+    """The few fields of a unit a dashboard row shows: built from a values_list row (a responsible unit of a
+    country-sized campaign is one of thousands; a model instance each costs more than the whole count)."""
+
+    pk: int
+    path: str
+    name: str
+    short_name: str
+    code: str
+    numchild: int
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
 @dataclass
 class Progress:
-    unit: Unit
+    unit: Unit | UnitRef
     people: int = 0
     reached: int = 0
     target: float = 1.0
@@ -45,7 +63,7 @@ class Progress:
     weeks_left: float = 0.0
     responsible: bool = False
 
-    @property
+    @cached_property
     def coverage(self) -> float | None:
         return self.reached / self.people if self.people else None
 
@@ -57,14 +75,14 @@ class Progress:
     def target_met(self) -> bool:
         return self.coverage is not None and self.coverage >= self.target - 1e-9
 
-    @property
+    @cached_property
     def weekly_rate(self) -> float | None:
         """Share of the people reached per week over the window (0.05 = 5 points a week)."""
         if not self.people or self.before is None or self.window_weeks <= 0:
             return None
         return max(0, self.reached - self.before) / self.people / self.window_weeks
 
-    @property
+    @cached_property
     def projected(self) -> float | None:
         """Coverage expected at the deadline at the recent pace (at most 100 %)."""
         if self.coverage is None or self.weekly_rate is None:
@@ -103,11 +121,13 @@ class CampaignProgress:
         return sorted(rows, key=lambda p: (p.projected or 0, p.unit.name))
 
 
-def _sum_by_paths(rows, paths: set[str], steplen: int) -> dict[str, list[int]]:
-    """{path: [people, reached]} for every wanted path, each summing the rows of its subtree."""
+def _sum_by_paths(rows, paths: set[str], steplen: int, start: int = 0) -> dict[str, list[int]]:
+    """{path: [people, reached]} for every wanted path, each summing the rows of its subtree (all rows lie
+    under a path `start` characters long: shorter prefixes are not looked at)."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    first = max(steplen, start)
     for path, people, reached in rows:
-        for end in range(steplen, len(path) + 1, steplen):
+        for end in range(first, len(path) + 1, steplen):
             prefix = path[:end]
             if prefix in paths:
                 total = totals[prefix]
@@ -144,13 +164,16 @@ def coverage_progress(
             "id", "path", "depth", "name", "short_name", "code", "kind", "numchild"
         )
     )
-    participants = list(
-        CampaignUnit.objects.filter(campaign=campaign, unit__path__startswith=focus.path)
-        .select_related("unit")
-        .only("unit__id", "unit__path", "unit__depth", "unit__name", "unit__short_name", "unit__numchild")
-    )
-    wanted = {focus.path} | {c.path for c in children} | {p.unit.path for p in participants}
-    now = _sum_by_paths(rows, wanted, steplen)
+    participants = [
+        UnitRef(*row)
+        for row in CampaignUnit.objects.filter(
+            campaign=campaign, unit__path__startswith=focus.path
+        ).values_list(
+            "unit_id", "unit__path", "unit__name", "unit__short_name", "unit__code", "unit__numchild"
+        )
+    ]
+    wanted = {focus.path} | {c.path for c in children} | {p.path for p in participants}
+    now = _sum_by_paths(rows, wanted, steplen, start=len(focus.path))
 
     window_start = max(campaign.starts_on, on - timedelta(days=window_days))
     weeks = (on - window_start).days / 7
@@ -171,13 +194,13 @@ def coverage_progress(
             responsible=responsible,
         )
 
-    responsible_ids = {p.unit_id for p in participants}
+    responsible_ids = {p.pk for p in participants}
     result = CampaignProgress(
         campaign=campaign,
         focus=progress(focus, focus.pk in responsible_ids),
         on=on,
         children=[progress(c, c.pk in responsible_ids) for c in children if now.get(c.path, (0, 0))[0]],
-        responsible=[progress(p.unit, True) for p in participants if now.get(p.unit.path, (0, 0))[0]],
+        responsible=[progress(p, True) for p in participants if now.get(p.path, (0, 0))[0]],
         window_start=window_start if weeks > 0 else None,
         live=live,
     )
@@ -193,9 +216,9 @@ def _window_figures(
     """{path: reached} at the start of the pace window; None when the window is empty."""
     if day >= on:
         return None
-    ids = [focus.pk, *(c.pk for c in children), *(p.unit_id for p in participants)]
+    ids = [focus.pk, *(c.pk for c in children), *(p.pk for p in participants)]
     paths = {focus.pk: focus.path, **{c.pk: c.path for c in children}}
-    paths.update({p.unit_id: p.unit.path for p in participants})
+    paths.update({p.pk: p.path for p in participants})
     stored = dict(
         CoverageDaily.objects.filter(campaign=campaign, day=day, unit_id__in=ids).values_list(
             "unit_id", "reached"
@@ -205,7 +228,10 @@ def _window_figures(
         # no row for a unit means nobody in its subtree that day; nothing at all on the first day: 0 reached
         return {paths[u]: stored.get(u, 0) for u in ids}
     exact = _exact_rows(viewer, campaign, focus, day)
-    return {path: reached for path, (_p, reached) in _sum_by_paths(exact, wanted, Unit.steplen).items()}
+    return {
+        path: reached
+        for path, (_p, reached) in _sum_by_paths(exact, wanted, Unit.steplen, start=len(focus.path)).items()
+    }
 
 
 def coverage_curve(
