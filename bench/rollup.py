@@ -16,6 +16,7 @@ Last line: scale=… people=… units=… dashboard_ms=… queries=…  (dashboa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -89,10 +90,10 @@ def main() -> None:
         url = _pg_url(NATIONAL_DB)
         if args.regenerate:
             _pg(f'DROP DATABASE IF EXISTS "{NATIONAL_DB}" WITH (FORCE)')
-        try:
+        import psycopg
+
+        with contextlib.suppress(psycopg.errors.DuplicateDatabase):  # it exists: reuse it
             _pg(f'CREATE DATABASE "{NATIONAL_DB}"')
-        except Exception:  # noqa: BLE001 - it exists: reuse it
-            pass
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canhgiac.settings")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -570,6 +570,15 @@ def _busy(speakers: list[Speaker], rng: random.Random) -> None:
         )
 
 
+def _coverage_history(campaign: Campaign) -> None:
+    """What the hourly task keeps up in production: today's counters and snapshot, and (data loaded in bulk)
+    the weekly history since the start, so the dashboards' curve and pace read stored figures."""
+    from .services.counters import coverage_backfill, coverage_refresh
+
+    coverage_refresh()
+    coverage_backfill(campaign=campaign, days=campaign.weekly_dates())
+
+
 def load(ctx) -> None:
     coordinator = _user("dieuphoi@congan.quangninh.gov.vn")
     if coordinator is None or not Person.objects.exists():
@@ -579,11 +588,13 @@ def load(ctx) -> None:
     current = Campaign.objects.filter(legal_number=text.CURRENT_NUMBER).first()
     if Campaign.objects.filter(legal_number="1509/UBND-NC").exists() and current is not None:
         result = reach_rebuild(campaign=current)  # certificates issued since the last load
+        _coverage_history(current)
         ctx.say(f"  Chiến dịch: đã có; cập nhật lượt được tuyên truyền (+{result['created']})")
         return
     booker = Booker(speakers, rng)
     history = _campaign_2023(rng, coordinator, booker)
     current = _campaign_2026(rng, coordinator, booker, ctx)
+    _coverage_history(current)
     _busy(speakers, rng)
     ctx.say(
         f"  Chiến dịch: {history.legal_number} (2023, đã kết thúc) và {current.legal_number} (đang triển khai); "
