@@ -21,7 +21,7 @@ class CampaignsConfig(AppConfig):
 
         course_passed.connect(on_course_passed, dispatch_uid="campaigns.reach_on_course_passed")
         periodic.register(send_reminders_task, every=timedelta(hours=1))
-        periodic.register(coverage_refresh_task, every=timedelta(hours=1))
+        periodic.register(coverage_refresh_task, every=timedelta(minutes=15))
         self._connect_counters()
 
         officials = frozenset({Role.COORDINATOR, Role.LEADER, Role.UNIT_MANAGER})

@@ -13,7 +13,7 @@ def send_reminders_task() -> int:
 
 @task()
 def coverage_refresh_task() -> int:
-    """Hourly: rebuild the coverage counters of campaigns whose counters are not for today (midnight moved
+    """Every 15 minutes: rebuild the coverage counters of campaigns whose counters are not for today (midnight moved
     exemptions and dated changes in or out), write today's rolled-up snapshot, fill missed days."""
     from .services.counters import coverage_refresh
 

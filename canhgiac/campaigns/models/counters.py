@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 class CoverageCounter(models.Model):
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    # the unit's tree path, copied (rewritten when the unit moves: org's roster_changed): a dashboard sums a
+    # subtree's rows by path prefix in one grouped query without joining the units
+    path = models.CharField(max_length=255, default="")
     people = models.PositiveIntegerField(_("người trong phạm vi"), default=0)  # active, not exempt, audience
     exempt = models.PositiveIntegerField(_("miễn trừ"), default=0)  # active audience people exempt today
     reached = models.PositiveIntegerField(_("đã được tuyên truyền"), default=0)  # among `people`
@@ -27,6 +30,7 @@ class CoverageCounter(models.Model):
         verbose_name = _("bộ đếm bao phủ")
         verbose_name_plural = _("bộ đếm bao phủ")
         constraints = [models.UniqueConstraint(fields=["campaign", "unit"], name="coverage_counter_unique")]
+        indexes = [models.Index(fields=["campaign", "path"])]
 
     def __str__(self):
         return f"{self.campaign_id}/{self.unit_id}: {self.reached}/{self.people}"

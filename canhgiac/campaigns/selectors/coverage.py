@@ -11,9 +11,11 @@ Rules (docs/campaigns.md):
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -61,6 +63,21 @@ def default_day(campaign: Campaign, today: date | None = None) -> date:
     if campaign.status == Campaign.Status.CLOSED:
         return min(today, campaign.deadline)
     return today
+
+
+@contextmanager
+def hashed_sets():
+    """Around an exact count on PostgreSQL: the sets of exempt and reached people (uncorrelated subqueries)
+    must fit in memory to be hashed once; past the default 4 MB work_mem — a campaign with a few hundred
+    thousand reaches — PostgreSQL probes them row by row, and a country's count takes minutes instead of
+    seconds. Raises work_mem for this transaction only."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+        yield
 
 
 def next_midnight(day: date) -> datetime:
@@ -144,13 +161,14 @@ def coverage_counts(
         _unit_filter(viewer, campaign, root, units)
     )
     people, reached = {}, {}
-    for unit_id, n, r in (
-        rows.values_list("unit_id")
-        .annotate(n=Count("id"), r=Count("id", filter=Q(person_id__in=reached_people(campaign, on))))
-        .values_list("unit_id", "n", "r")
-        .order_by()
-    ):
-        people[unit_id], reached[unit_id] = n, r
+    with hashed_sets():
+        for unit_id, n, r in (
+            rows.values_list("unit_id")
+            .annotate(n=Count("id"), r=Count("id", filter=Q(person_id__in=reached_people(campaign, on))))
+            .values_list("unit_id", "n", "r")
+            .order_by()
+        ):
+            people[unit_id], reached[unit_id] = n, r
     return people, reached
 
 
@@ -228,7 +246,8 @@ def coverage_over_time(
         aggregates[f"r{index}"] = Count(
             "id", filter=in_scope & Q(person_id__in=reached_people(campaign, day))
         )
-    row = base.aggregate(**aggregates) if aggregates else {}
+    with hashed_sets():
+        row = base.aggregate(**aggregates) if aggregates else {}
     return [(day, row.get(f"p{i}") or 0, row.get(f"r{i}") or 0) for i, day in enumerate(dates)]
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from django.db.models import Q, Sum
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from canhgiac.org.models import Unit
@@ -26,7 +28,6 @@ from canhgiac.org.models import Unit
 from ..models import Campaign, CampaignUnit, CoverageCounter, CoverageDaily
 from .coverage import (
     _units,
-    counters_fresh,
     coverage_counts,
     coverage_over_time,
     default_day,
@@ -110,15 +111,21 @@ class CampaignProgress:
     focus: Progress
     on: date
     children: list[Progress] = field(default_factory=list)
-    responsible: list[Progress] = field(default_factory=list)  # responsible units of the subtree
+    responsible_count: int = 0  # responsible units of the subtree with people in the audience
+    at_risk_count: int = 0
+    at_risk_units: list[Progress] = field(default_factory=list)  # lowest projection first (up to the limit)
     curve: list[tuple[date, int, int]] = field(default_factory=list)  # weekly (day, people, reached) to `on`
     window_start: date | None = None
     live: bool = False  # today's figures came from the counters
+    as_of: date | None = None  # the day the counters hold (earlier than today until the hourly task runs)
 
     @property
     def at_risk(self) -> list[Progress]:
-        rows = [p for p in self.responsible if p.at_risk]
-        return sorted(rows, key=lambda p: (p.projected or 0, p.unit.name))
+        return self.at_risk_units
+
+    @property
+    def stale(self) -> bool:
+        return self.as_of is not None and self.as_of < self.on
 
 
 def _sum_by_paths(rows, paths: set[str], steplen: int, start: int = 0) -> dict[str, list[int]]:
@@ -136,12 +143,32 @@ def _sum_by_paths(rows, paths: set[str], steplen: int, start: int = 0) -> dict[s
     return totals
 
 
-def _own_rows(viewer, campaign: Campaign, focus: Unit, on: date) -> tuple[list[tuple[str, int, int]], bool]:
-    """[(unit path, people, reached)] of every unit of the focus's subtree, not rolled up."""
-    if counters_fresh(campaign, on):
-        rows = CoverageCounter.objects.filter(campaign=campaign, unit__path__startswith=focus.path)
-        return list(rows.values_list("unit__path", "people", "reached")), True
-    return _exact_rows(viewer, campaign, focus, on), False
+def _counted_now(campaign: Campaign, focus: Unit, lengths: set[int]) -> dict[str, tuple[int, int]]:
+    """{path prefix: (people, reached)} from the counters of the focus's subtree, summed in the database by the
+    prefixes of each given length (one grouped query per length: the children's, the responsible units' depths).
+    A unit's own row groups under its own path when its path is shorter than the prefix."""
+    rows = CoverageCounter.objects.filter(campaign=campaign, path__startswith=focus.path)
+    out: dict[str, tuple[int, int]] = {}
+    for length in sorted(lengths):
+        for prefix, people, reached in (
+            rows.annotate(prefix=Substr("path", 1, length))
+            .values("prefix")
+            .annotate(p=Sum("people"), r=Sum("reached"))
+            .values_list("prefix", "p", "r")
+            .order_by()
+        ):
+            if len(prefix) == length or length == len(focus.path) + Unit.steplen:
+                out[prefix] = (people, reached)
+    return out
+
+
+def counters_usable(campaign: Campaign, on: date) -> date | None:
+    """The day the counters hold, when a dashboard may read them for `on` (today): right for today, or for an
+    earlier day while the hourly task has not rebuilt them since midnight (the page says so). None otherwise."""
+    today = timezone.localdate()
+    if campaign.status != Campaign.Status.ACTIVE or campaign.coverage_as_of is None or on != today:
+        return None
+    return campaign.coverage_as_of
 
 
 def _exact_rows(viewer, campaign: Campaign, focus: Unit, on: date) -> list[tuple[str, int, int]]:
@@ -152,13 +179,19 @@ def _exact_rows(viewer, campaign: Campaign, focus: Unit, on: date) -> list[tuple
 
 
 def coverage_progress(
-    *, viewer, campaign: Campaign, focus: Unit, today: date | None = None, window_days: int = WINDOW_DAYS
+    *,
+    viewer,
+    campaign: Campaign,
+    focus: Unit,
+    today: date | None = None,
+    window_days: int = WINDOW_DAYS,
+    at_risk_limit: int | None = None,
 ) -> CampaignProgress:
     """The campaign in `focus`'s subtree (the caller checks `focus` is in the viewer's scope): see the module."""
     today = today or timezone.localdate()
     on = default_day(campaign, today)
     steplen = Unit.steplen
-    rows, live = _own_rows(viewer, campaign, focus, on)
+    as_of = counters_usable(campaign, on)
     children = list(
         Unit.objects.filter(path__startswith=focus.path, depth=focus.depth + 1).only(
             "id", "path", "depth", "name", "short_name", "code", "kind", "numchild"
@@ -173,7 +206,16 @@ def coverage_progress(
         )
     ]
     wanted = {focus.path} | {c.path for c in children} | {p.path for p in participants}
-    now = _sum_by_paths(rows, wanted, steplen, start=len(focus.path))
+    if as_of is not None:
+        lengths = {len(focus.path) + steplen} | {
+            len(p.path) for p in participants if len(p.path) > len(focus.path)
+        }
+        now = _counted_now(campaign, focus, lengths)
+        now[focus.path] = tuple(
+            sum(v[i] for k, v in now.items() if len(k) <= len(focus.path) + steplen) for i in (0, 1)
+        )
+    else:
+        now = _sum_by_paths(_exact_rows(viewer, campaign, focus, on), wanted, steplen, start=len(focus.path))
 
     window_start = max(campaign.starts_on, on - timedelta(days=window_days))
     weeks = (on - window_start).days / 7
@@ -195,17 +237,34 @@ def coverage_progress(
         )
 
     responsible_ids = {p.pk for p in participants}
+    responsible = [p for p in participants if now.get(p.path, (0, 0))[0]]
     result = CampaignProgress(
         campaign=campaign,
         focus=progress(focus, focus.pk in responsible_ids),
         on=on,
         children=[progress(c, c.pk in responsible_ids) for c in children if now.get(c.path, (0, 0))[0]],
-        responsible=[progress(p, True) for p in participants if now.get(p.path, (0, 0))[0]],
+        responsible_count=len(responsible),
         window_start=window_start if weeks > 0 else None,
-        live=live,
+        live=as_of is not None,
+        as_of=as_of,
     )
+    # the units at risk, by numbers first: only those shown become objects (a country has thousands)
+    target = campaign.target_ratio - 1e-9
+    risky = []
+    for unit in responsible:
+        people, reached = now[unit.path]
+        start = before.get(unit.path, 0) if before is not None else None
+        if reached / people >= target or start is None or weeks <= 0:
+            continue
+        projected = min(1.0, (reached + max(0, reached - start) / weeks * weeks_left) / people)
+        if projected < target:
+            risky.append((projected, unit.name, unit))
+    risky.sort(key=lambda r: (r[0], r[1]))
+    result.at_risk_count = len(risky)
+    shown = risky if at_risk_limit is None else risky[:at_risk_limit]
+    result.at_risk_units = [progress(unit, True) for _p, _n, unit in shown]
     result.curve = coverage_curve(viewer=viewer, campaign=campaign, focus=focus, on=on)
-    if result.curve and result.curve[-1][0] == on:  # the last point is today's live figure
+    if result.curve and result.curve[-1][0] == on:  # the last point is today's figure
         result.curve[-1] = (on, result.focus.people, result.focus.reached)
     return result
 
@@ -219,10 +278,14 @@ def _window_figures(
     ids = [focus.pk, *(c.pk for c in children), *(p.pk for p in participants)]
     paths = {focus.pk: focus.path, **{c.pk: c.path for c in children}}
     paths.update({p.pk: p.path for p in participants})
+    responsible = CampaignUnit.objects.filter(campaign=campaign, unit__path__startswith=focus.path)
     stored = dict(
-        CoverageDaily.objects.filter(campaign=campaign, day=day, unit_id__in=ids).values_list(
-            "unit_id", "reached"
+        CoverageDaily.objects.filter(campaign=campaign, day=day)
+        .filter(
+            Q(unit_id__in=[focus.pk, *(c.pk for c in children)])
+            | Q(unit_id__in=responsible.values("unit_id"))
         )
+        .values_list("unit_id", "reached")
     )
     if stored or day == campaign.starts_on:
         # no row for a unit means nobody in its subtree that day; nothing at all on the first day: 0 reached

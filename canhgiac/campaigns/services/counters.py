@@ -18,9 +18,9 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
@@ -28,36 +28,24 @@ from canhgiac.org.models import Exemption, Person, Placement, Unit
 from canhgiac.org.selectors import exempt_people_on, people_units_on, rollup_counts
 
 from ..models import Campaign, CoverageCounter, CoverageDaily, Reach
+from ..selectors.coverage import audience_paths, hashed_sets, next_midnight
 
 # Up to this many units, a recount probes the exemptions and reaches of each roster row (an index look-up per
 # row); above it, the database builds both sets once (uncorrelated subqueries), which is cheaper for many rows.
 CORRELATED_MAX_UNITS = 200
 
 
-def _next_midnight(day: date):
-    from ..selectors.coverage import next_midnight
-
-    return next_midnight(day)
-
-
-def _audience(campaign: Campaign) -> list[str]:
-    from ..selectors.coverage import audience_paths
-
-    return audience_paths(campaign)
-
-
 def _whole_province(paths: list[str]) -> bool:
     return not paths or any(len(p) == Unit.steplen for p in paths)
 
 
-@transaction.atomic
 def recount(campaign: Campaign, *, on: date, unit_ids=None) -> dict[int, tuple[int, int, int]]:
     """{unit id: (people, exempt, reached)} counted from the roster history on `on`, for the campaign's audience
     (all its units, or only `unit_ids`). One grouped query."""
     rows = Placement.objects.on(on).filter(status=Person.Status.ACTIVE)
     if campaign.audience_groups:
         rows = rows.filter(person__staff_group__in=list(campaign.audience_groups))
-    paths = _audience(campaign)
+    paths = audience_paths(campaign)
     if unit_ids is not None:
         rows = rows.filter(unit_id__in=list(unit_ids))
     if not _whole_province(paths):
@@ -76,30 +64,34 @@ def recount(campaign: Campaign, *, on: date, unit_ids=None) -> dict[int, tuple[i
         reached = Q(
             Exists(
                 Reach.objects.filter(
-                    campaign=campaign, person_id=OuterRef("person_id"), reached_at__lt=_next_midnight(on)
+                    campaign=campaign, person_id=OuterRef("person_id"), reached_at__lt=next_midnight(on)
                 )
             )
         )
     else:
-        if connection.vendor == "postgresql" and not connection.get_autocommit():
-            # the sets of exempt and reached people must fit in memory to be hashed once; with the default
-            # 4 MB, a campaign with a million reaches is probed row by row (minutes instead of seconds)
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL work_mem = '256MB'")
         exempt = Q(person_id__in=exempt_people_on(on))
         reached = Q(
-            person_id__in=Reach.objects.filter(campaign=campaign, reached_at__lt=_next_midnight(on)).values(
+            person_id__in=Reach.objects.filter(campaign=campaign, reached_at__lt=next_midnight(on)).values(
                 "person_id"
             )
         )
     out = {}
-    for unit_id, total, n_exempt, n_reached in (
-        rows.values_list("unit_id")
-        .annotate(t=Count("id"), e=Count("id", filter=exempt), r=Count("id", filter=~exempt & reached))
-        .values_list("unit_id", "t", "e", "r")
-        .order_by()
-    ):
-        out[unit_id] = (total - n_exempt, n_exempt, n_reached)
+    with hashed_sets():
+        for unit_id, total, n_exempt, n_reached in (
+            rows.values_list("unit_id")
+            .annotate(t=Count("id"), e=Count("id", filter=exempt), r=Count("id", filter=~exempt & reached))
+            .values_list("unit_id", "t", "e", "r")
+            .order_by()
+        ):
+            out[unit_id] = (total - n_exempt, n_exempt, n_reached)
+    return out
+
+
+def _paths(unit_ids) -> dict[int, str]:
+    ids = list(unit_ids)
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), 5000):
+        out.update(Unit.objects.filter(pk__in=ids[start : start + 5000]).values_list("pk", "path"))
     return out
 
 
@@ -109,16 +101,23 @@ def _write(campaign: Campaign, figures: dict[int, tuple[int, int, int]], unit_id
     if gone:
         CoverageCounter.objects.filter(campaign=campaign, unit_id__in=gone).delete()
     if figures:
+        paths = _paths(figures)
         CoverageCounter.objects.bulk_create(
             [
                 CoverageCounter(
-                    campaign=campaign, unit_id=unit_id, people=p, exempt=e, reached=r, updated_at=now
+                    campaign=campaign,
+                    unit_id=unit_id,
+                    path=paths.get(unit_id, ""),
+                    people=p,
+                    exempt=e,
+                    reached=r,
+                    updated_at=now,
                 )
                 for unit_id, (p, e, r) in figures.items()
             ],
             update_conflicts=True,
             unique_fields=["campaign", "unit"],
-            update_fields=["people", "exempt", "reached", "updated_at"],
+            update_fields=["path", "people", "exempt", "reached", "updated_at"],
             batch_size=2000,
         )
 
@@ -246,7 +245,7 @@ def reach_changed(reach: Reach, delta: int) -> None:
     """A Reach was created (+1) or deleted (−1): move the counter of the unit where the person counts today,
     when they count there (active, not exempt, in the audience) and the reach is dated today or before."""
     today = timezone.localdate()
-    if reach.reached_at >= _next_midnight(today):
+    if reach.reached_at >= next_midnight(today):
         return  # a future-dated reach counts from its day: the daily rebuild takes it
     state = _pending()
     if state.depth:
@@ -265,7 +264,7 @@ def reach_changed(reach: Reach, delta: int) -> None:
     if row is None:
         return
     unit_id, path, group = row
-    paths = _audience(campaign)
+    paths = audience_paths(campaign)
     if paths and not any(path.startswith(p) for p in paths):
         return
     if campaign.audience_groups and group not in campaign.audience_groups:
@@ -344,8 +343,6 @@ def coverage_backfill(*, campaign: Campaign, days: list[date]) -> list[date]:
 def coverage_refresh(*, today: date | None = None, history_days: int = 14) -> dict[int, dict]:
     """What the hourly task does for every running campaign: rebuild stale counters, write today's snapshot,
     fill the last `history_days` days that have none (a scheduler that was down)."""
-    from datetime import timedelta
-
     today = today or timezone.localdate()
     out = {}
     for campaign in Campaign.objects.filter(status=Campaign.Status.ACTIVE, starts_on__lte=today):

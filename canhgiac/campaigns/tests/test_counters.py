@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core.management import call_command
+from django.db.models import F
 from django.utils import timezone
 
 from canhgiac.campaigns import selectors, services
@@ -30,6 +31,8 @@ def assert_consistent(campaign):
     assert campaign.coverage_as_of == timezone.localdate()
     exact = counters.recount(campaign, on=timezone.localdate())
     assert _stored(campaign) == exact
+    stale_paths = CoverageCounter.objects.filter(campaign=campaign).exclude(path=F("unit__path"))
+    assert not stale_paths.exists()  # the copied path follows unit moves
 
 
 def _reach(person, campaign, days_ago=1):

@@ -131,11 +131,21 @@ def completeness(*, viewer, campaign: Campaign, root: Unit):
     return reporting_completeness(viewer=viewer, campaign=campaign, root=root)
 
 
-def campaign_dashboard(*, viewer, campaign: Campaign, focus: Unit, today: date | None = None) -> dict:
-    """The main panels: headline, sub-units (drill-down), the curve to the deadline, units at risk,
-    completeness."""
+AT_RISK_SHOWN = 30
+
+
+def campaign_dashboard(
+    *,
+    viewer,
+    campaign: Campaign,
+    focus: Unit,
+    today: date | None = None,
+    at_risk_limit: int | None = AT_RISK_SHOWN,
+) -> dict:
+    """The main panels: headline, sub-units (drill-down), the curve to the deadline, units at risk (the lowest
+    `at_risk_limit` as rows, all of them counted), completeness."""
     progress = campaign_selectors.coverage_progress(
-        viewer=viewer, campaign=campaign, focus=focus, today=today
+        viewer=viewer, campaign=campaign, focus=focus, today=today, at_risk_limit=at_risk_limit
     )
     return {
         "progress": progress,
@@ -184,12 +194,12 @@ def headline(*, viewer, campaign: Campaign, today: date | None = None) -> dict:
     """The leader's home page: the campaign's figure over the viewer's scope and the units at risk."""
     focus, _roots = focus_unit(viewer=viewer)
     progress = campaign_selectors.coverage_progress(
-        viewer=viewer, campaign=campaign, focus=focus, today=today
+        viewer=viewer, campaign=campaign, focus=focus, today=today, at_risk_limit=0
     )
     return {
         "campaign": campaign,
         "progress": progress,
-        "at_risk": len(progress.at_risk),
+        "at_risk": progress.at_risk_count,
         "focus": focus,
         "days_left": campaign.days_left(today or timezone.localdate()),
     }

@@ -136,7 +136,7 @@ def _pct(value) -> str:
 def _csv_rows(request, campaign, focus, panel) -> tuple[list[str], list[list]]:
     user = request.user
     if panel in {"don-vi", "tien-do", "nguy-co", "hoan-thanh"}:
-        data = selectors.campaign_dashboard(viewer=user, campaign=campaign, focus=focus)
+        data = selectors.campaign_dashboard(viewer=user, campaign=campaign, focus=focus, at_risk_limit=None)
         progress = data["progress"]
     if panel == "don-vi":
         header = [
