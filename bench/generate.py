@@ -441,6 +441,8 @@ def generate(scale: str, seed: int = 1509, log=print) -> dict:
     coverage_rebuild(campaign=campaign)
     coverage_snapshot(campaign=campaign, day=today)
     coverage_backfill(campaign=campaign, days=campaign.weekly_dates() + [today - timedelta(days=14)])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the counters and the history are new: the planner must know their size
     step("coverage counters and history")
     return {
         "scale": scale,
