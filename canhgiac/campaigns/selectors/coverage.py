@@ -184,6 +184,20 @@ def coverage_total(
     )
 
 
+def exempt_count(*, campaign: Campaign, root: Unit, on: date | None = None) -> int:
+    """People of `root`'s subtree in the campaign's audience whom an exemption (long leave…) takes out of the
+    coverage denominator on `on`: the "exempt" line of a unit report (headcount = in scope + exempt). 1 query."""
+    on = on or default_day(campaign)
+    rows = Placement.objects.on(on).filter(
+        status=Person.Status.ACTIVE,
+        unit__path__startswith=root.path,
+        person_id__in=exempt_people_on(on),
+    )
+    if campaign.audience_groups:
+        rows = rows.filter(person__staff_group__in=list(campaign.audience_groups))
+    return rows.filter(audience_q(campaign)).count()
+
+
 def coverage_over_time(
     *, viewer, campaign: Campaign, unit: Unit | None = None, dates: list[date] | None = None
 ) -> list[tuple[date, int, int]]:
