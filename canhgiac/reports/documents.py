@@ -35,7 +35,7 @@ APPENDIX_HEADERS = [
     "Hội nghị",
     "Lượt dự",
 ]
-APPENDIX_WIDTHS = [0.9, 4.4, 2.2, 1.9, 1.6, 1.6, 1.4, 1.2, 1.3]
+APPENDIX_WIDTHS = [0.9, 4.2, 2.4, 1.9, 1.6, 1.6, 1.4, 1.2, 1.3]
 APPENDIX_ALIGN = ["center", "left", "left", "center", "right", "right", "right", "right", "right"]
 
 
