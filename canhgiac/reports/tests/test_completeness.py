@@ -32,24 +32,31 @@ def _setup(tree, campaign, ward_manager, other_ward_manager, department_manager,
 def test_on_time_late_missing_and_accepted(
     tree, campaign, ward_manager, other_ward_manager, department_manager, coordinator, write_report
 ):
-    due = _setup(tree, campaign, ward_manager, other_ward_manager, department_manager, coordinator, write_report)
+    due = _setup(
+        tree, campaign, ward_manager, other_ward_manager, department_manager, coordinator, write_report
+    )
     c = reporting_completeness(viewer=coordinator, campaign=campaign, today=due + timedelta(days=40))
     assert (c.expected, c.submitted, c.on_time, c.late, c.accepted, c.missing) == (4, 2, 1, 1, 1, 2)
     assert c.waiting == 1 and c.overdue == 2
     assert c.submitted_rate == 0.5 and c.on_time_rate == 0.25 and c.accepted_rate == 0.25
     rows = {row.unit.name: row for row in c.rows}
     assert rows["Phường Hồng Gai"].state == "accepted" and rows["Phường Hồng Gai"].on_time
-    assert rows["Phường Bãi Cháy"].late and rows["Phường Bãi Cháy"].days_late == 30 + (
-        timezone.localdate() - due
-    ).days
+    assert (
+        rows["Phường Bãi Cháy"].late
+        and rows["Phường Bãi Cháy"].days_late == 30 + (timezone.localdate() - due).days
+    )
     assert rows["Sở Tài chính"].state == "draft" and rows["Sở Tài chính"].missing
     assert rows["Xã Ba Chẽ"].state == "missing" and rows["Xã Ba Chẽ"].report is None
     # before the due date nobody is overdue
     assert reporting_completeness(viewer=coordinator, campaign=campaign, today=due).overdue == 0
 
 
-def test_a_returned_report_still_counts_as_submitted_on_time(tree, campaign, ward_manager, coordinator, hong_gai_submitted):
-    services.unit_report_return(report=hong_gai_submitted, actor=coordinator, reason="Bổ sung số liệu hội nghị.")
+def test_a_returned_report_still_counts_as_submitted_on_time(
+    tree, campaign, ward_manager, coordinator, hong_gai_submitted
+):
+    services.unit_report_return(
+        report=hong_gai_submitted, actor=coordinator, reason="Bổ sung số liệu hội nghị."
+    )
     c = reporting_completeness(viewer=coordinator, campaign=campaign)
     assert (c.submitted, c.on_time, c.returned, c.accepted) == (1, 1, 1, 0)
 
@@ -94,7 +101,8 @@ def test_queries_do_not_grow_with_units(tree, campaign, coordinator, ward_manage
     before, expected = count()
     for i in range(12):
         unit = Unit.objects.add_child(
-            Unit.objects.get(pk=tree.communes.pk), {"code": f"X{i:03d}", "name": f"Xã Thử {i}", "kind": "commune"}
+            Unit.objects.get(pk=tree.communes.pk),
+            {"code": f"X{i:03d}", "name": f"Xã Thử {i}", "kind": "commune"},
         )
         campaign_services.participant_add(campaign=campaign, unit=unit, actor=coordinator)
     after, grown = count()

@@ -95,7 +95,9 @@ def test_the_province_report_in_word(campaign, coordinator, accepted, province):
     ):
         assert expected in text, expected
     doc = Document(io.BytesIO(data))
-    date_run = next(r for p in doc.tables[0].rows[0].cells[1].paragraphs for r in p.runs if "ngày 28" in r.text)
+    date_run = next(
+        r for p in doc.tables[0].rows[0].cells[1].paragraphs for r in p.runs if "ngày 28" in r.text
+    )
     assert date_run.italic
     section = doc.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.left_margin.cm, 1) == 3.0
@@ -121,7 +123,7 @@ def test_the_province_report_as_pdf(campaign, coordinator, accepted, province, t
     assert "ngày 28 tháng 11 năm 2026" in first
     whole = _pdftotext(data, tmp_path)
     assert "PHỤ LỤC" in whole and "Phường Hồng Gai" in whole and "Nơi nhận:" in whole
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "doc.pdf")], capture_output=True, text=True).stdout
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "doc.pdf")], capture_output=True, text=True).stdout  # noqa: S607
     assert "Liberation" in fonts or "Times" in fonts  # Times New Roman or its metric twin
 
 
