@@ -1,5 +1,5 @@
 """Official documents in the layout of Decree 30/2020/NĐ-CP (thể thức văn bản hành chính), as Word (python-docx)
-and PDF (WeasyPrint) from one description, so both say the same thing.
+and PDF (fpdf2) from one description, so both say the same thing.
 
 - A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 13 (tables 11–12).
 - Heading block: the parent agency (upper case) and the issuing agency (upper case, bold) at the top left with
@@ -10,23 +10,26 @@ and PDF (WeasyPrint) from one description, so both say the same thing.
 - "Nơi nhận:" at the bottom left, the signature block (title, name) at the bottom right.
 - An optional appendix on a new page: its title, what it goes with, a table.
 
+Word through python-docx; PDF drawn with fpdf2 (see the PDF part below for why not WeasyPrint here).
+
 Figures are written the Vietnamese way: 1.234 and 87,5% (`vn_number`, `vn_percent` from the template filters).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
 
 from .templatetags.canhgiac import vn_number, vn_percent
 
-logging.getLogger("weasyprint").setLevel(logging.WARNING)
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-logging.getLogger("fontTools").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2 subsets fonts and logs each step
 
 __all__ = [
     "Appendix",
@@ -347,20 +350,223 @@ def docx_bytes(doc) -> bytes:
     return out.getvalue()
 
 
-# --- PDF ----------------------------------------------------------------------------------------------------
+# --- PDF ---------------------------------------------------------------------------------------------------
+#
+# Drawn with fpdf2, cell by cell. WeasyPrint (used for leaflets and certificates) lays out every table cell as
+# an inline formatting context: a 600-unit appendix (5,400 cells) took 4–7 s on this machine, and fpdf2's own
+# table helper 5–6 s; placing the cells directly takes about 0.5 s (docs/benchmarks.md).
+
+MM_PER_PT = 25.4 / 72
+PAGE_W, PAGE_H = 210.0, 297.0
+MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 30.0, 15.0, 20.0, 20.0
+TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
+_STYLES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "Bold Italic"}
+_ALIGN = {"left": "L", "center": "C", "right": "R"}
+
+
+@functools.cache
+def font_files() -> dict[str, str]:
+    """Times New Roman's files as fontconfig resolves it: the real font when installed, else its metric-compatible
+    twin Liberation Serif (Debian fonts-liberation2); DejaVu Serif as a last resort (still Vietnamese)."""
+    out = {}
+    for style, name in _STYLES.items():
+        path = ""
+        if shutil.which("fc-match"):
+            found = subprocess.run(  # noqa: S603 - fixed arguments
+                ["fc-match", "-f", "%{file}", f"Times New Roman:style={name}"],  # noqa: S607
+                capture_output=True,
+                text=True,
+                timeout=10,
+            )
+            path = found.stdout.strip()
+        if not path.lower().endswith((".ttf", ".otf")):
+            path = f"/usr/share/fonts/truetype/dejavu/DejaVuSerif{'-Bold' if 'B' in style else ''}.ttf"
+        out[style] = path
+    return out
+
+
+def _pdf():
+    from fpdf import FPDF
+
+    class OfficialPDF(FPDF):
+        def footer(self):  # page numbers from page 2, centred at the bottom (Decree 30)
+            if self.page_no() > 1:
+                self.set_y(-12)
+                self.set_font("Serif", "", 11)
+                self.cell(0, 5, str(self.page_no()), align="C")
+
+    pdf = OfficialPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_margins(MARGIN_L, MARGIN_T, MARGIN_R)
+    pdf.set_auto_page_break(True, MARGIN_B)
+    for style, path in font_files().items():
+        pdf.add_font("Serif", style, path)
+    pdf.set_font("Serif", "", 13)
+    return pdf
+
+
+def _lh(size: float) -> float:
+    """Line height in mm for a font size in points (single spacing, 1.2)."""
+    return size * 1.2 * MM_PER_PT
+
+
+def _centered(pdf, x: float, w: float, lines: list[tuple[str, str, float]], y: float) -> float:
+    """Centred lines in the column [x, x + w] from y; returns the y below them. A line "—rule—" draws a short
+    rule under the previous line, as wide as a third of it (Decree 30's line under agency and motto)."""
+    previous = 0.0
+    for text, style, size in lines:
+        if text == "—rule—":
+            width = max(previous / 3, 12) if style != "wide" else previous
+            pdf.set_line_width(0.3)
+            pdf.line(x + (w - width) / 2, y + 0.3, x + (w + width) / 2, y + 0.3)
+            y += 1.5
+            continue
+        pdf.set_font("Serif", style, size)
+        pdf.set_xy(x, y)
+        pdf.multi_cell(w, _lh(size), clean(text), align="C", new_x="LEFT", new_y="NEXT")
+        previous = min(pdf.get_string_width(clean(text)), w)
+        y = pdf.get_y()
+    return y
+
+
+def _pdf_heading(pdf, heading: Heading) -> None:
+    left_w, gap = 71.0, 1.0
+    right_x, right_w = MARGIN_L + left_w + gap, TEXT_W - left_w - gap
+    top = pdf.get_y()
+    left = []
+    if heading.parent:
+        left.append((heading.parent.upper(), "", 12))
+    left += [(heading.agency.upper(), "B", 12), ("—rule—", "", 0)]
+    if heading.number is not None:
+        left.append((heading.number_line, "", 13))
+    y_left = _centered(pdf, MARGIN_L, left_w, left, top)
+    y_right = _centered(
+        pdf,
+        right_x,
+        right_w,
+        [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "B", 12),
+            ("Độc lập - Tự do - Hạnh phúc", "B", 13),
+            ("—rule—", "wide", 0),
+            (heading.date_line, "I", 13),
+        ],
+        top,
+    )
+    pdf.set_xy(MARGIN_L, max(y_left, y_right) + 4)
+
+
+def _pdf_paragraph(pdf, text: str, *, style: str = "", indent: float = 10.0, align: str = "J") -> None:
+    pdf.set_font("Serif", style, 13)
+    with (
+        pdf.text_columns(text_align=align, line_height=1.15) as cols,
+        cols.paragraph(first_line_indent=indent, bottom_margin=1.2) as paragraph,
+    ):
+        paragraph.write(clean(text))
+
+
+def _wrap(pdf, text: str, width: float) -> list[str]:
+    """Greedy word wrap by measured width (the current font)."""
+    text = clean(text).replace("\n", " ")
+    if pdf.get_string_width(text) <= width:
+        return [text]
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if pdf.get_string_width(candidate) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _pdf_row(pdf, values, widths, align, size: float, style: str = "") -> None:
+    pdf.set_font("Serif", style, size)
+    pad, lh = 1.0, _lh(size)
+    cells = [_wrap(pdf, v, w - 2 * pad) for v, w in zip(values, widths, strict=True)]
+    height = max(len(c) for c in cells) * lh + 1.2
+    if pdf.get_y() + height > PAGE_H - MARGIN_B:
+        pdf.add_page()
+        if getattr(pdf, "_table_header", None) is not None:
+            _pdf_row(pdf, *pdf._table_header)
+    x, y = MARGIN_L, pdf.get_y()
+    for lines, w, a in zip(cells, widths, align, strict=True):
+        pdf.rect(x, y, w, height)
+        for index, line in enumerate(lines):
+            pdf.set_xy(x + pad, y + 0.6 + index * lh)
+            pdf.cell(w - 2 * pad, lh, line, align=_ALIGN.get(a, "L"))
+        x += w
+    pdf.set_xy(MARGIN_L, y + height)
+
+
+def _pdf_table(pdf, appendix: Appendix) -> None:
+    widths = [w * 10 for w in appendix.widths]  # cm → mm
+    scale = TEXT_W / sum(widths)
+    widths = [w * scale for w in widths]
+    header = (appendix.headers, widths, ["center"] * len(widths), 10.5, "B")
+    pdf.set_line_width(0.2)
+    pdf._table_header = header
+    _pdf_row(pdf, *header)
+    for row in appendix.rows:
+        _pdf_row(pdf, row, widths, appendix.align, 10.5)
+    if appendix.total:
+        _pdf_row(pdf, appendix.total, widths, appendix.align, 10.5, "B")
+    pdf._table_header = None
+
+
+def _pdf_closing(pdf, recipients: list[str], signer_title: str, signer_name: str) -> None:
+    titles = [line.upper() for line in (signer_title or "").splitlines() if line.strip()]
+    needed = 6 + max(len(recipients) * _lh(11) + _lh(12), (len(titles) + 1) * _lh(13) + 24)
+    if pdf.get_y() + needed > PAGE_H - MARGIN_B:
+        pdf.add_page()
+    top = pdf.get_y() + 5
+    left_w = 80.0
+    pdf.set_xy(MARGIN_L, top)
+    pdf.set_font("Serif", "BI", 12)
+    pdf.cell(left_w, _lh(12), "Nơi nhận:", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Serif", "", 11)
+    for line in recipients:
+        pdf.multi_cell(left_w, _lh(11), f"- {clean(line)}", align="L", new_x="LMARGIN", new_y="NEXT")
+    bottom_left = pdf.get_y()
+    x, w = MARGIN_L + left_w, TEXT_W - left_w
+    y = _centered(pdf, x, w, [(t, "B", 13) for t in titles], top)
+    y = _centered(pdf, x, w, [(signer_name or "", "B", 13)], y + 24)
+    pdf.set_xy(MARGIN_L, max(bottom_left, y))
 
 
 def to_pdf(document: OfficialDocument) -> bytes:
-    """The same document as PDF (WeasyPrint, template core/official_document.html)."""
-    from django.conf import settings
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
-
-    context = {"doc": document}
-    if document.appendix is not None:
-        align = document.appendix.align
-        context["appendix_rows"] = [list(zip(row, align, strict=True)) for row in document.appendix.rows]
-        if document.appendix.total:
-            context["appendix_total"] = list(zip(document.appendix.total, align, strict=True))
-    html = render_to_string("core/official_document.html", context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    """The same document as PDF, drawn with fpdf2 (A4, Decree 30 margins, Times New Roman or its twin)."""
+    pdf = _pdf()
+    pdf.set_title(f"{document.title} {document.heading.number_line}")
+    pdf.add_page()
+    _pdf_heading(pdf, document.heading)
+    pdf.set_font("Serif", "B", 14)
+    pdf.cell(0, _lh(14), clean(document.title).upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Serif", "B", 13)
+    pdf.multi_cell(0, _lh(13), clean(document.subject), align="C", new_x="LMARGIN", new_y="NEXT")
+    if document.draft:
+        pdf.set_font("Serif", "I", 13)
+        pdf.cell(0, _lh(13), "(DỰ THẢO — chưa gửi)", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for kind, text in document.blocks:
+        if kind == "section":
+            pdf.ln(1.5)
+            _pdf_paragraph(pdf, text, style="B", indent=0, align="L")
+        elif kind == "bullet":
+            _pdf_paragraph(pdf, f"- {text}")
+        elif kind == "note":
+            _pdf_paragraph(pdf, text, style="I")
+        else:
+            _pdf_paragraph(pdf, text)
+    _pdf_closing(pdf, document.recipients, document.signer_title, document.signer_name)
+    appendix = document.appendix
+    if appendix is not None:
+        pdf.add_page()
+        pdf.set_font("Serif", "B", 13)
+        pdf.multi_cell(0, _lh(13), clean(appendix.title), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Serif", "I", 13)
+        pdf.multi_cell(0, _lh(13), clean(appendix.subtitle), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        _pdf_table(pdf, appendix)
+    return bytes(pdf.output())
