@@ -15,7 +15,7 @@ from .coverage import (
     coverage_over_time,
     coverage_total,
     default_day,
-    exempt_count,
+    exempt_by_unit,
     people_status,
     reach_by_via,
 )
@@ -42,7 +42,7 @@ __all__ = [
     "coverage_over_time",
     "coverage_total",
     "default_day",
-    "exempt_count",
+    "exempt_by_unit",
     "managed_conference",
     "month_calendar",
     "obligations_status",

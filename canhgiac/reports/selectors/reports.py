@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 
 from canhgiac.campaigns import selectors as campaign_selectors
 from canhgiac.core.roles import Role
@@ -18,52 +18,68 @@ from .completeness import Completeness, reporting_completeness
 HELD = ("held", "reported")
 
 
-def unit_report_figures(*, viewer, participant) -> dict:
-    """The figures of a responsible unit's subtree on the day coverage is shown for (today while the campaign
-    runs, its deadline once closed): headcount, exempt, in scope, reached, conferences held and their
-    attendance, pre-/post-test averages, weakest methods. Read through the campaigns and training selectors."""
-    from canhgiac.training.dashboards import method_summaries, unit_summaries, weakest
+def figures_by_participant(*, viewer, campaign, participants, root=None) -> dict[int, dict]:
+    """{participant id: figures} of responsible units' subtrees on the day coverage is shown for (today while the
+    campaign runs, its deadline once closed): headcount, exempt, in scope, reached, conferences held and their
+    attendance, pre-/post-test averages, weakest methods. Read through the campaigns and training selectors in a
+    constant number of queries (about 12) whatever the number of units; `root` narrows them to one subtree."""
+    from canhgiac.org.models import Unit
+    from canhgiac.org.selectors import rollup_counts
+    from canhgiac.training.dashboards import unit_method_matrix, unit_summaries, weakest
 
-    campaign, unit = participant.campaign, participant.unit
     on = campaign_selectors.default_day(campaign)
-    total = campaign_selectors.coverage_total(viewer=viewer, campaign=campaign, on=on, root=unit)
-    exempt = campaign_selectors.exempt_count(campaign=campaign, root=unit, on=on)
-    held = (
-        campaign_selectors.conference_list(viewer=viewer, campaign=campaign, unit=unit)
-        .filter(status__in=HELD)
-        .order_by()
-        .aggregate(n=Count("id", distinct=True), attended=Sum("attended"))
-    )
-    figures = {
-        "figures_on": on,
-        "headcount": total.people + exempt,
-        "exempt": exempt,
-        "people": total.people,
-        "reached": total.reached,
-        "conferences_held": held["n"] or 0,
-        "attendance": held["attended"] or 0,
-        "pre_takers": 0,
-        "pre_avg": None,
-        "post_takers": 0,
-        "post_avg": None,
-        "weakest_methods": [],
+    units = Unit.objects.visible_to(viewer).only("id", "path")
+    if root is not None:
+        units = units.filter(path__startswith=root.path)
+    units = list(units.order_by("path"))
+    coverage = {
+        row.unit.pk: row
+        for row in campaign_selectors.coverage_by_unit(viewer=viewer, campaign=campaign, on=on, root=root)
     }
+    exempt = rollup_counts(units, campaign_selectors.exempt_by_unit(campaign=campaign, on=on, root=root))
+    held, attended = {}, {}
+    conferences = campaign_selectors.conference_list(viewer=viewer, campaign=campaign, unit=root).filter(
+        status__in=HELD
+    )
+    for unit_id, n in conferences.values_list("unit_id", "attended").order_by():
+        held[unit_id] = held.get(unit_id, 0) + 1
+        attended[unit_id] = attended.get(unit_id, 0) + (n or 0)
+    held, attended = rollup_counts(units, held), rollup_counts(units, attended)
     course = campaign_selectors.pretest_course(campaign)
+    training, matrix = {}, {}
     if course is not None:
-        summary = unit_summaries(viewer=viewer, course=course, root=unit, depth=0)
-        if summary:
-            row = summary[0]
-            figures.update(
-                pre_takers=row.pre_takers,
-                pre_avg=row.pre_avg,
-                post_takers=row.post_takers,
-                post_avg=row.post_avg,
-            )
-        methods = weakest(method_summaries(viewer=viewer, course=course, root=unit), limit=3)
-        figures["weakest_methods"] = [
-            {"number": m.method.number, "name": m.method.name, "rate": round(m.rate, 4)} for m in methods
-        ]
-    return figures
+        training = {row.unit.pk: row for row in unit_summaries(viewer=viewer, course=course, root=root)}
+        matrix = unit_method_matrix(viewer=viewer, course=course, root=root)
+    out = {}
+    for participant in participants:
+        unit_id = participant.unit_id
+        cov, row = coverage.get(unit_id), training.get(unit_id)
+        people, reached = (cov.people, cov.reached) if cov else (0, 0)
+        methods = weakest(list(matrix.get(unit_id, {}).values()), limit=3)
+        out[participant.pk] = {
+            "figures_on": on,
+            "headcount": people + exempt.get(unit_id, 0),
+            "exempt": exempt.get(unit_id, 0),
+            "people": people,
+            "reached": reached,
+            "conferences_held": held.get(unit_id, 0),
+            "attendance": attended.get(unit_id, 0),
+            "pre_takers": row.pre_takers if row else 0,
+            "pre_avg": row.pre_avg if row else None,
+            "post_takers": row.post_takers if row else 0,
+            "post_avg": row.post_avg if row else None,
+            "weakest_methods": [
+                {"number": m.method.number, "name": m.method.name, "rate": round(m.rate, 4)} for m in methods
+            ],
+        }
+    return out
+
+
+def unit_report_figures(*, viewer, participant) -> dict:
+    """The figures of one responsible unit's report (see `figures_by_participant`)."""
+    return figures_by_participant(
+        viewer=viewer, campaign=participant.campaign, participants=[participant], root=participant.unit
+    )[participant.pk]
 
 
 def report_for_participant(*, participant) -> UnitReport | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from canhgiac.campaigns.tests.conftest import campaign, login, methods, people  # noqa: F401 - shared fixtures
+from canhgiac.campaigns.tests.conftest import campaign, conference, login, methods, people  # noqa: F401 - shared
 
 RESULTS = (
     "Phường đã tổ chức 01 hội nghị tuyên truyền cho toàn thể cán bộ, công chức; phát 200 tờ rơi cảnh báo "

@@ -171,3 +171,22 @@ def test_two_first_saves_at_once_conflict_too(tree, ward_manager, participant_of
             version=0,
             values={"results": "Người thứ hai cũng mở trang khi chưa có báo cáo."},
         )
+
+
+def test_figures_count_held_conferences_their_attendance_and_reach(
+    tree, ward_manager, write_report, people, conference
+):
+    from canhgiac.campaigns import services as campaign_services
+    from canhgiac.reports.selectors import figures_by_participant
+
+    for person in people["hong_gai"][:3]:
+        campaign_services.attendance_check_in(conference=conference, person=person)
+    campaign_services.conference_mark_held(conference=conference, actor=ward_manager)
+    report = write_report(tree.hong_gai, ward_manager)
+    assert (report.conferences_held, report.attendance, report.reached) == (1, 3, 3)
+    assert report.people == 6 and report.coverage == 0.5
+    # the bulk form the demo uses gives the same figures, and the province total includes the ward's
+    bulk = figures_by_participant(
+        viewer=ward_manager, campaign=report.campaign, participants=[report.participant]
+    )[report.participant_id]
+    assert (bulk["conferences_held"], bulk["attendance"], bulk["reached"], bulk["people"]) == (1, 3, 3, 6)
