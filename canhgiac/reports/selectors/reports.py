@@ -38,9 +38,11 @@ def figures_by_participant(*, viewer, campaign, participants, root=None) -> dict
     }
     exempt = rollup_counts(units, campaign_selectors.exempt_by_unit(campaign=campaign, on=on, root=root))
     held, attended = {}, {}
-    conferences = campaign_selectors.conference_list(viewer=viewer, campaign=campaign, unit=root).filter(
-        status__in=HELD
-    )
+    # the conferences of the same day as the coverage: one held after the deadline of a closed campaign is not
+    # in figures whose reached count stops at the deadline
+    conferences = campaign_selectors.conference_list(
+        viewer=viewer, campaign=campaign, unit=root, end=on
+    ).filter(status__in=HELD)
     for unit_id, n in conferences.values_list("unit_id", "attended").order_by():
         held[unit_id] = held.get(unit_id, 0) + 1
         attended[unit_id] = attended.get(unit_id, 0) + (n or 0)
