@@ -36,17 +36,21 @@ def _managers() -> dict[int, object]:
     }
 
 
-def _report(
-    participant, figures, rng, managers, *, status, submitted_at=None, accepted_at=None, coordinator=None
-):
-    title, name = rng.choice(text.SIGNERS)
-    manager = managers.get(participant.unit_id)
-    results = rng.choice(text.RESULTS).format(
+def _results(participant, figures, rng) -> str:
+    return rng.choice(text.RESULTS).format(
         unit=participant.unit.name,
         held=f"{figures['conferences_held']:02d}",
         attended=f"{figures['attendance']:,}".replace(",", "."),
         reached=f"{figures['reached']:,}".replace(",", "."),
     )
+
+
+def _report(
+    participant, figures, rng, managers, *, status, submitted_at=None, accepted_at=None, coordinator=None
+):
+    title, name = rng.choice(text.SIGNERS)
+    manager = managers.get(participant.unit_id)
+    results = _results(participant, figures, rng)
     report = UnitReport(
         participant=participant,
         campaign=participant.campaign,
@@ -179,6 +183,9 @@ def _current(campaign, coordinator, rng, managers) -> dict:
             coordinator=coordinator,
         )
         if state == "returned":
+            # the narrative claims more attendees than were checked in: what the coordinator's reason points at
+            claimed = {**figures[participant.pk], "attendance": text.RETURN_CLAIMED_ATTENDANCE}
+            report.results = _results(participant, claimed, rng)
             report.status = UnitReport.Status.RETURNED
             report.returned_at = submitted + timedelta(days=1, hours=2)
             report.return_reason = text.RETURN_REASON

@@ -45,6 +45,7 @@ PROPOSALS = [
     "Đề nghị UBND tỉnh chỉ đạo các doanh nghiệp viễn thông tăng cường nhắn tin cảnh báo tới thuê bao trên địa bàn.",
     "",
 ]
+RETURN_CLAIMED_ATTENDANCE = 210
 RETURN_REASON = (
     "Số lượt người dự hội nghị trong phần kết quả chưa khớp với số điểm danh trên hệ thống (đơn vị ghi 210 lượt, "
     "hệ thống ghi nhận ít hơn). Đề nghị đơn vị kiểm tra lại, bổ sung biên bản hội nghị có chữ ký và nêu rõ kế hoạch "
