@@ -7,34 +7,49 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo và tổng hợp"
 
     def ready(self):
-        self._register_dashboards()
-
-    def _register_dashboards(self):
-        """Dashboards (views/dashboard.py): the menu entry and the leader's home-page headline."""
         from django.utils.translation import gettext_lazy as _
 
         from canhgiac.core import home, nav
         from canhgiac.core.roles import Role
 
-        from .home_sections import dashboard_headline
+        from .home_sections import dashboard_headline, pending_context
 
+        officials = frozenset({Role.COORDINATOR, Role.LEADER, Role.UNIT_MANAGER})
         nav.register(
+            nav.NavItem(
+                key="unit_reports",
+                label=_("Báo cáo kết quả"),
+                url_name="reports:index",
+                audience=officials,
+                order=70,
+                icon="journal-check",
+                group="reports",
+            ),
+            # dashboards (views/dashboard.py)
             nav.NavItem(
                 key="dashboard",
                 label=_("Tổng quan"),
                 url_name="reports:dashboard_home",
-                audience=frozenset({Role.LEADER, Role.COORDINATOR, Role.UNIT_MANAGER}),
-                order=70,
+                audience=officials,
+                order=69,
                 icon="speedometer2",
                 group="reports",
-            )
+            ),
         )
         home.register(
+            home.HomeSection(
+                key="reports_pending",
+                template="reports/_home.html",
+                audience=frozenset({Role.COORDINATOR, Role.UNIT_MANAGER}),
+                order=14,
+                context=pending_context,
+            ),
+            # the leader's headline figures of the running campaigns (dashboards)
             home.HomeSection(
                 key="reports_dashboard",
                 template="reports/_home_dashboard.html",
                 audience=frozenset({Role.LEADER}),
                 order=5,
                 context=dashboard_headline,
-            )
+            ),
         )

@@ -1,6 +1,13 @@
-"""Home-page sections of the reports app: the leader's headline figures of the running campaigns."""
+"""Home-page sections: the reports waiting for the viewer (to review, or to write, fix and send); the leader's
+headline figures of the running campaigns (dashboards)."""
 
 from __future__ import annotations
+
+
+def pending_context(request):
+    from .selectors import pending_for
+
+    return pending_for(viewer=request.user)
 
 
 def dashboard_headline(request):

@@ -121,14 +121,21 @@ def curve_points(progress) -> list[WeekPoint]:
 
 
 def completeness(*, viewer, campaign: Campaign, root: Unit):
-    """Reporting completeness of the subtree (expected, submitted, on time, accepted, rates; per-unit rows) from
-    the reports workflow's selector. INTEGRATION POINT: `canhgiac.reports.selectors.reporting_completeness` is
-    built by the unit-report workflow (docs/reports.md); until it is on this branch the panel says so."""
-    try:
-        from canhgiac.reports.selectors import reporting_completeness
-    except ImportError:
-        return None
+    """Reporting completeness of the subtree (expected, submitted, on time, accepted; one row per responsible
+    unit) from the unit-report workflow (`reports.selectors.reporting_completeness`, docs/reports.md)."""
+    from canhgiac.reports.selectors import reporting_completeness
+
     return reporting_completeness(viewer=viewer, campaign=campaign, root=root)
+
+
+def report_states(report) -> list[dict]:
+    """Responsible units by the state of their report, for the chart and its table."""
+    from canhgiac.reports.selectors import State
+
+    counts = dict.fromkeys(State.LABELS, 0)
+    for row in report.rows:
+        counts[row.state] += 1
+    return [{"k": key, "n": str(label), "v": counts[key]} for key, label in State.LABELS.items()]
 
 
 AT_RISK_SHOWN = 30
@@ -151,7 +158,8 @@ def campaign_dashboard(
         "progress": progress,
         "points": curve_points(progress),
         "at_risk": progress.at_risk,
-        "completeness": completeness(viewer=viewer, campaign=campaign, root=focus),
+        "completeness": (report := completeness(viewer=viewer, campaign=campaign, root=focus)),
+        "report_states": report_states(report),
         "elapsed": campaign.elapsed_ratio(today),
         "days_left": campaign.days_left(today),
         "days_over": max(0, -campaign.days_left(today)),

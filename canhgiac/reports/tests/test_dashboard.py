@@ -194,3 +194,19 @@ def test_leader_home_shows_the_headline(client, leader, campaign, people):
     page = client.get("/")
     assert 'data-testid="home-dashboard"' in page.content.decode()
     assert "9,1%" in page.content.decode()  # 1 of 11
+
+
+def test_completeness_panel_and_csv(client, coordinator, campaign, people, tree, hong_gai_submitted):
+    client.force_login(coordinator)
+    page = client.get(_url(campaign, tree.communes))
+    report = page.context["completeness"]
+    assert (report.expected, report.submitted) == (3, 1)  # Hồng Gai, Bãi Cháy, Ba Chẽ; Hồng Gai sent
+    states = {s["k"]: s["v"] for s in page.context["report_states"]}
+    assert states["submitted"] == 1 and states["missing"] == 2
+    assert 'data-testid="completeness-table"' in page.content.decode()
+    rows = _csv(client.get(_url(campaign, tree.communes, "hoan-thanh.csv")))
+    assert rows[0][:3] == ["Mã đơn vị", "Đơn vị", "Tình trạng"]
+    by_name = {r[1]: r for r in rows[1:]}
+    assert (
+        by_name["Phường Hồng Gai"][2] == "Chờ duyệt" and by_name["Phường Bãi Cháy"][2] == "Chưa lập báo cáo"
+    )

@@ -1,1 +1,1 @@
-"""Views of the reports app. Dashboards: `views.dashboard`."""
+"""Pages of the reports app (thin: scope, validate, call a service, respond)."""

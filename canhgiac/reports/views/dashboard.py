@@ -188,13 +188,17 @@ def _csv_rows(request, campaign, focus, panel) -> tuple[list[str], list[list]]:
             for p in data["at_risk"]
         ]
     elif panel == "hoan-thanh":
-        report = data["completeness"]
-        if report is None:
-            raise Http404
-        header = ["Đơn vị", "Phải nộp", "Đã nộp", "Đúng hạn", "Đã duyệt"]
+        header = ["Mã đơn vị", "Đơn vị", "Tình trạng", "Ngày gửi", "Đúng hạn", "Đã duyệt"]
         rows = [
-            [getattr(r, "unit", r.get("unit") if isinstance(r, dict) else ""), *_completeness_cells(r)]
-            for r in _completeness_rows(report)
+            [
+                r.unit.code,
+                r.unit.name,
+                r.state_label,
+                r.submitted_on.strftime("%d/%m/%Y") if r.submitted_on else "",
+                "có" if r.on_time else ("trễ" if r.late else ""),
+                "có" if r.accepted else "",
+            ]
+            for r in data["completeness"].rows
         ]
     elif panel == "kien-thuc":
         data = selectors.learning_panel(viewer=user, campaign=campaign, focus=focus)
@@ -240,15 +244,6 @@ def _csv_rows(request, campaign, focus, panel) -> tuple[list[str], list[list]]:
     else:
         raise Http404
     return header, rows
-
-
-def _completeness_rows(report):
-    return report.get("rows", []) if isinstance(report, dict) else getattr(report, "rows", [])
-
-
-def _completeness_cells(row):
-    get = (lambda k: row.get(k)) if isinstance(row, dict) else (lambda k: getattr(row, k, None))
-    return [get("expected"), get("submitted"), get("on_time"), get("accepted")]
 
 
 @readers

@@ -76,7 +76,22 @@
     };
   }
 
-  var builders = { curve: curve, units: units, methods: methods, weeks: weeks };
+  function states(canvas) {
+    var rows = data(canvas);
+    var colours = { missing: RED, draft: GREY, submitted: AMBER, returned: "#8e44ad", accepted: GREEN };
+    return {
+      type: "bar",
+      data: {
+        labels: rows.map(function (r) { return r.n; }),
+        datasets: [{ label: "Đơn vị", data: rows.map(function (r) { return r.v; }),
+          backgroundColor: rows.map(function (r) { return colours[r.k] || BLUE; }) }]
+      },
+      options: { indexAxis: "y", scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { legend: { display: false } } }
+    };
+  }
+
+  var builders = { curve: curve, units: units, methods: methods, weeks: weeks, states: states };
 
   function start(root) {
     if (typeof window.Chart === "undefined") { return; }
