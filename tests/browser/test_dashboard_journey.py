@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,12 +52,15 @@ def _setup(tree, coordinator, staff_member):
     )
     services.campaign_launch(campaign=campaign, actor=coordinator)
     for person, days_ago in zip(people, [30, 20, 3, 2, 25, 1], strict=False):
-        services.reach_record(
-            person=person,
-            campaign=campaign,
-            via=Reach.Via.CONFERENCE,
-            at=timezone.now() - timedelta(days=days_ago),
-        )
+        with (
+            transaction.atomic()
+        ):  # reach_record locks the person's row: services call it in their transaction
+            services.reach_record(
+                person=person,
+                campaign=campaign,
+                via=Reach.Via.CONFERENCE,
+                at=timezone.now() - timedelta(days=days_ago),
+            )
     return campaign
 
 

@@ -139,4 +139,7 @@ def test_coverage_over_time_is_two_queries(campaign, coordinator, tree):
     selectors.coverage_total(viewer=coordinator, campaign=fresh)  # scope and audience cached
     with CaptureQueriesContext(connection) as ctx:
         selectors.coverage_over_time(viewer=coordinator, campaign=fresh, unit=tree.hong_gai)
-    assert len(ctx.captured_queries) == 2  # the subtree's units, then one aggregate with two counts per date
+    # the subtree's units, then one aggregate with two counts per date (on PostgreSQL inside a savepoint that
+    # raises work_mem for it: selectors.coverage.hashed_sets)
+    reads = [q for q in ctx.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(reads) == 2
