@@ -26,6 +26,7 @@ from .obligations import (
     obligations_status,
     participant_for_viewer,
     participant_list,
+    participant_queryset,
 )
 from .progress import CampaignProgress, Progress, coverage_curve, coverage_progress
 from .speakers import speaker_candidates, speaker_list, speaker_schedule, speaker_workload
@@ -53,6 +54,7 @@ __all__ = [
     "obligations_status",
     "participant_for_viewer",
     "participant_list",
+    "participant_queryset",
     "people_status",
     "pretest_course",
     "province_needs",

@@ -162,17 +162,22 @@ def obligations_status(
     }
 
 
+def participant_queryset(*, viewer, campaign: Campaign, root: Unit | None = None, roles=READ_ROLES):
+    """The responsible units of a campaign in the viewer's subtrees for `roles` (or `root`'s), as a queryset
+    (unordered: to count them, or as a subquery)."""
+    rows = CampaignUnit.objects.visible_to(viewer, roles=roles).filter(campaign=campaign)
+    if root is not None:
+        rows = rows.filter(unit__path__startswith=root.path)
+    return rows.order_by()
+
+
 def participant_list(
     *, viewer, campaign: Campaign, root: Unit | None = None, roles=READ_ROLES
 ) -> list[CampaignUnit]:
-    """The responsible units of a campaign in the viewer's subtrees for `roles` (or `root`'s), with their unit,
-    in tree order. One query (the reports app builds its completeness rows on it)."""
-    rows = (
-        CampaignUnit.objects.visible_to(viewer, roles=roles).filter(campaign=campaign).select_related("unit")
-    )
-    if root is not None:
-        rows = rows.filter(unit__path__startswith=root.path)
-    return list(rows.order_by("unit__path"))
+    """`participant_queryset` with their unit, in tree order. One query (the reports app builds its completeness rows
+    on it)."""
+    rows = participant_queryset(viewer=viewer, campaign=campaign, root=root, roles=roles)
+    return list(rows.select_related("unit").order_by("unit__path"))
 
 
 def participant_for_viewer(*, viewer, campaign: Campaign, unit_pk) -> CampaignUnit:

@@ -1,6 +1,12 @@
 """Reads of the reports app: every function takes the viewer and runs a constant number of queries."""
 
-from .completeness import Completeness, CompletenessRow, State, reporting_completeness
+from .completeness import (
+    Completeness,
+    CompletenessRow,
+    State,
+    completeness_summary,
+    reporting_completeness,
+)
 from .reports import (
     Consolidation,
     can_edit,
@@ -29,6 +35,7 @@ __all__ = [
     "report_for_participant",
     "report_for_viewer",
     "report_history",
+    "completeness_summary",
     "reporting_completeness",
     "unit_report_figures",
 ]

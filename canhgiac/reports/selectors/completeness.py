@@ -18,7 +18,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from canhgiac.campaigns.selectors import participant_list
+from canhgiac.campaigns.selectors import participant_list, participant_queryset
 
 from ..models import UnitReport
 
@@ -42,6 +42,15 @@ class State:
         RETURNED: "Bị trả lại",
         ACCEPTED: "Đã duyệt",
     }
+
+
+# the figures a Completeness tallies ("units": the responsible units)
+_FIGURES = ("units", "submitted", "on_time", "late", "accepted", "missing", "overdue")
+
+
+def _empty_tally() -> dict:
+    """The counts a Completeness keeps: the figures, and ("state", state) for each report state."""
+    return dict.fromkeys([*_FIGURES, *(("state", key) for key in State.LABELS)], 0)
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -104,51 +113,66 @@ class CompletenessRow:
 
 @dataclass
 class Completeness:
+    """The totals, and the rows when they were read (`reporting_completeness`); a summary (`completeness_summary`,
+    the dashboards) carries the same totals counted from plain tuples and no rows."""
+
     campaign: object
     due_on: date
     today: date
     required: bool
     rows: list[CompletenessRow] = field(default_factory=list)
+    tally: dict | None = None  # {figure: count}; counted from the rows when not given
 
-    def _count(self, attr: str) -> int:
-        return sum(1 for row in self.rows if getattr(row, attr))
+    def __post_init__(self):
+        if self.tally is None:
+            tally = _empty_tally()
+            for row in self.rows:
+                for name in _FIGURES[1:]:
+                    tally[name] += bool(getattr(row, name))
+                tally["state", row.state] += 1
+            tally["units"] = len(self.rows)
+            self.tally = tally
 
     @property
     def expected(self) -> int:
-        return len(self.rows) if self.required else 0
+        return self.tally["units"] if self.required else 0
 
     @property
     def submitted(self) -> int:
-        return self._count("submitted")
+        return self.tally["submitted"]
 
     @property
     def on_time(self) -> int:
-        return self._count("on_time")
+        return self.tally["on_time"]
 
     @property
     def late(self) -> int:
-        return self._count("late")
+        return self.tally["late"]
 
     @property
     def accepted(self) -> int:
-        return self._count("accepted")
+        return self.tally["accepted"]
 
     @property
     def missing(self) -> int:
-        return self._count("missing")
+        return self.tally["missing"]
 
     @property
     def overdue(self) -> int:
-        return self._count("overdue")
+        return self.tally["overdue"]
 
     @property
     def waiting(self) -> int:
         """Submitted and waiting for the coordinator's decision."""
-        return sum(1 for row in self.rows if row.state == State.SUBMITTED)
+        return self.tally["state", State.SUBMITTED]
 
     @property
     def returned(self) -> int:
-        return sum(1 for row in self.rows if row.state == State.RETURNED)
+        return self.tally["state", State.RETURNED]
+
+    def state_counts(self) -> dict[str, int]:
+        """{state: responsible units whose report is in that state} (State.LABELS order)."""
+        return {key: self.tally["state", key] for key in State.LABELS}
 
     @property
     def submitted_rate(self) -> float | None:
@@ -201,4 +225,39 @@ def reporting_completeness(*, viewer, campaign, root=None, today: date | None = 
     ]
     return Completeness(
         campaign=campaign, due_on=due_on, today=today, required=campaign.requires_report, rows=rows
+    )
+
+
+def completeness_summary(*, viewer, campaign, root=None, today: date | None = None) -> Completeness:
+    """The totals of `reporting_completeness` without its rows (a dashboard shows figures, not 5,000 units):
+    two queries reading plain values — the count of responsible units and (status, first submission) of their
+    reports."""
+    today = today or timezone.localdate()
+    due_on = campaign.due_on("report")
+    units = participant_queryset(viewer=viewer, campaign=campaign, root=root)
+    tally = _empty_tally()
+    tally["units"] = units.count()
+    reports = (
+        UnitReport.objects.visible_to(viewer)
+        .filter(campaign=campaign, participant__in=units.values("pk"))
+        .values_list("status", "first_submitted_at")
+        .order_by()
+    )
+    for status, first_submitted_at in reports:
+        tally["state", status] += 1
+        if first_submitted_at is not None:
+            tally["submitted"] += 1
+            if timezone.localdate(first_submitted_at) <= due_on:
+                tally["on_time"] += 1
+            else:
+                tally["late"] += 1
+        if status == UnitReport.Status.ACCEPTED:
+            tally["accepted"] += 1
+    tally["state", State.MISSING] = tally["units"] - sum(
+        tally["state", s] for s in State.LABELS if s != State.MISSING
+    )
+    tally["missing"] = tally["units"] - tally["submitted"]
+    tally["overdue"] = tally["missing"] if today > due_on else 0
+    return Completeness(
+        campaign=campaign, due_on=due_on, today=today, required=campaign.requires_report, tally=tally
     )

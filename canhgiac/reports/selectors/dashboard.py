@@ -120,21 +120,21 @@ def curve_points(progress) -> list[WeekPoint]:
     return points
 
 
-def completeness(*, viewer, campaign: Campaign, root: Unit):
-    """Reporting completeness of the subtree (expected, submitted, on time, accepted; one row per responsible
-    unit) from the unit-report workflow (`reports.selectors.reporting_completeness`, docs/reports.md)."""
-    from canhgiac.reports.selectors import reporting_completeness
+def completeness(*, viewer, campaign: Campaign, root: Unit, rows: bool = False):
+    """Reporting completeness of the subtree (expected, submitted, on time, accepted) from the unit-report
+    workflow (docs/reports.md): the totals only (`completeness_summary`, plain values), or with one row per
+    responsible unit (`reporting_completeness`, the CSV)."""
+    from canhgiac.reports.selectors import completeness_summary, reporting_completeness
 
-    return reporting_completeness(viewer=viewer, campaign=campaign, root=root)
+    read = reporting_completeness if rows else completeness_summary
+    return read(viewer=viewer, campaign=campaign, root=root)
 
 
 def report_states(report) -> list[dict]:
     """Responsible units by the state of their report, for the chart and its table."""
     from canhgiac.reports.selectors import State
 
-    counts = dict.fromkeys(State.LABELS, 0)
-    for row in report.rows:
-        counts[row.state] += 1
+    counts = report.state_counts()
     return [{"k": key, "n": str(label), "v": counts[key]} for key, label in State.LABELS.items()]
 
 
@@ -150,7 +150,8 @@ def campaign_dashboard(
     at_risk_limit: int | None = AT_RISK_SHOWN,
 ) -> dict:
     """The main panels: headline, sub-units (drill-down), the curve to the deadline, units at risk (the lowest
-    `at_risk_limit` as rows, all of them counted), completeness."""
+    `at_risk_limit` as rows, all of them counted), completeness (its totals; every row too when
+    `at_risk_limit` is None: the CSV exports)."""
     progress = campaign_selectors.coverage_progress(
         viewer=viewer, campaign=campaign, focus=focus, today=today, at_risk_limit=at_risk_limit
     )
@@ -158,7 +159,9 @@ def campaign_dashboard(
         "progress": progress,
         "points": curve_points(progress),
         "at_risk": progress.at_risk,
-        "completeness": (report := completeness(viewer=viewer, campaign=campaign, root=focus)),
+        "completeness": (
+            report := completeness(viewer=viewer, campaign=campaign, root=focus, rows=at_risk_limit is None)
+        ),
         "report_states": report_states(report),
         "elapsed": campaign.elapsed_ratio(today),
         "days_left": campaign.days_left(today),

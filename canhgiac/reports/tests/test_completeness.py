@@ -14,7 +14,7 @@ from canhgiac.campaigns.models import Campaign
 from canhgiac.org.models import Unit
 from canhgiac.reports import services
 from canhgiac.reports.models import UnitReport
-from canhgiac.reports.selectors import consolidation, reporting_completeness
+from canhgiac.reports.selectors import completeness_summary, consolidation, reporting_completeness
 
 
 def _setup(tree, campaign, ward_manager, other_ward_manager, department_manager, coordinator, write_report):
@@ -49,6 +49,30 @@ def test_on_time_late_missing_and_accepted(
     assert rows["Xã Ba Chẽ"].state == "missing" and rows["Xã Ba Chẽ"].report is None
     # before the due date nobody is overdue
     assert reporting_completeness(viewer=coordinator, campaign=campaign, today=due).overdue == 0
+
+
+def test_the_summary_counts_what_the_rows_count(
+    tree, campaign, ward_manager, other_ward_manager, department_manager, coordinator, write_report
+):
+    """The dashboards' summary (plain values, no rows) gives the same totals and states as the rows."""
+    due = _setup(
+        tree, campaign, ward_manager, other_ward_manager, department_manager, coordinator, write_report
+    )
+    for viewer, root in [(coordinator, None), (coordinator, tree.communes), (other_ward_manager, None)]:
+        for today in (due, due + timedelta(days=40)):
+            full = reporting_completeness(viewer=viewer, campaign=campaign, root=root, today=today)
+            summary = completeness_summary(viewer=viewer, campaign=campaign, root=root, today=today)
+            assert summary.totals() == full.totals() and summary.rows == []
+            assert summary.state_counts() == full.state_counts()
+    summary = completeness_summary(viewer=coordinator, campaign=campaign, today=due + timedelta(days=40))
+    assert summary.state_counts() == {
+        "missing": 1,
+        "draft": 1,
+        "submitted": 1,
+        "returned": 0,
+        "accepted": 1,
+    }
+    assert (summary.expected, summary.late, summary.overdue) == (4, 1, 2)
 
 
 def test_a_returned_report_still_counts_as_submitted_on_time(
