@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from django.db import connection
 from django.db.models import Q, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -210,10 +211,20 @@ def coverage_progress(
         lengths = {len(focus.path) + steplen} | {
             len(p.path) for p in participants if len(p.path) > len(focus.path)
         }
-        now = _counted_now(campaign, focus, lengths)
-        now[focus.path] = tuple(
-            sum(v[i] for k, v in now.items() if len(k) <= len(focus.path) + steplen) for i in (0, 1)
-        )
+        if connection.vendor == "sqlite":
+            now = _sum_by_paths(
+                CoverageCounter.objects.filter(campaign=campaign, path__startswith=focus.path).values_list(
+                    "path", "people", "reached"
+                ),
+                wanted,
+                steplen,
+                start=len(focus.path),
+            )
+        else:
+            now = _counted_now(campaign, focus, lengths)
+            now[focus.path] = tuple(
+                sum(v[i] for k, v in now.items() if len(k) <= len(focus.path) + steplen) for i in (0, 1)
+            )
     else:
         now = _sum_by_paths(_exact_rows(viewer, campaign, focus, on), wanted, steplen, start=len(focus.path))
 
