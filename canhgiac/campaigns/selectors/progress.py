@@ -145,21 +145,31 @@ def _sum_by_paths(rows, paths: set[str], steplen: int, start: int = 0) -> dict[s
 
 
 def _counted_now(campaign: Campaign, focus: Unit, lengths: set[int]) -> dict[str, tuple[int, int]]:
-    """{path prefix: (people, reached)} from the counters of the focus's subtree, summed in the database by the
-    prefixes of each given length (one grouped query per length: the children's, the responsible units' depths).
-    A unit's own row groups under its own path when its path is shorter than the prefix."""
-    rows = CoverageCounter.objects.filter(campaign=campaign, path__startswith=focus.path)
+    """{path prefix: (people, reached)} from the counters of the focus's subtree, for the prefixes of each given
+    length (the children's, the responsible units' depths) and the focus itself. One grouped query, by the
+    longest prefix, summed in the database; the shorter prefixes are summed from its groups in memory (a
+    prefix of a group's key is the prefix of every row in the group). A unit's own row groups under its own
+    path when its path is shorter than the prefix."""
+    longest = max(lengths)
+    groups = list(
+        CoverageCounter.objects.filter(campaign=campaign, path__startswith=focus.path)
+        .annotate(prefix=Substr("path", 1, longest))
+        .values("prefix")
+        .annotate(p=Sum("people"), r=Sum("reached"))
+        .values_list("prefix", "p", "r")
+        .order_by()
+    )
+    child = len(focus.path) + Unit.steplen
     out: dict[str, tuple[int, int]] = {}
-    for length in sorted(lengths):
-        for prefix, people, reached in (
-            rows.annotate(prefix=Substr("path", 1, length))
-            .values("prefix")
-            .annotate(p=Sum("people"), r=Sum("reached"))
-            .values_list("prefix", "p", "r")
-            .order_by()
-        ):
-            if len(prefix) == length or length == len(focus.path) + Unit.steplen:
-                out[prefix] = (people, reached)
+    for length in lengths:
+        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for key, people, reached in groups:
+            if len(key) >= length or length == child:
+                total = sums[key[:length]]
+                total[0] += people
+                total[1] += reached
+        out.update({k: (v[0], v[1]) for k, v in sums.items() if len(k) == length or length == child})
+    out[focus.path] = (sum(g[1] for g in groups), sum(g[2] for g in groups))
     return out
 
 
@@ -222,9 +232,6 @@ def coverage_progress(
             )
         else:
             now = _counted_now(campaign, focus, lengths)
-            now[focus.path] = tuple(
-                sum(v[i] for k, v in now.items() if len(k) <= len(focus.path) + steplen) for i in (0, 1)
-            )
     else:
         now = _sum_by_paths(_exact_rows(viewer, campaign, focus, on), wanted, steplen, start=len(focus.path))
 
