@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Q, Sum
@@ -52,6 +53,11 @@ class UnitRef:
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+
+class _Responsible(NamedTuple):
+    pk: int
+    path: str
 
 
 @dataclass
@@ -208,13 +214,12 @@ def coverage_progress(
             "id", "path", "depth", "name", "short_name", "code", "kind", "numchild"
         )
     )
+    # the responsible units as (id, path) only: the names are read for the units at risk shown
     participants = [
-        UnitRef(*row)
+        _Responsible(*row)
         for row in CampaignUnit.objects.filter(
             campaign=campaign, unit__path__startswith=focus.path
-        ).values_list(
-            "unit_id", "unit__path", "unit__name", "unit__short_name", "unit__code", "unit__numchild"
-        )
+        ).values_list("unit_id", "unit__path")
     ]
     wanted = {focus.path} | {c.path for c in children} | {p.path for p in participants}
     if as_of is not None:
@@ -276,15 +281,33 @@ def coverage_progress(
             continue
         projected = min(1.0, (reached + max(0, reached - start) / weeks * weeks_left) / people)
         if projected < target:
-            risky.append((projected, unit.name, unit))
-    risky.sort(key=lambda r: (r[0], r[1]))
+            risky.append((projected, unit.pk))
     result.at_risk_count = len(risky)
-    shown = risky if at_risk_limit is None else risky[:at_risk_limit]
-    result.at_risk_units = [progress(unit, True) for _p, _n, unit in shown]
+    result.at_risk_units = [progress(unit, True) for unit in _lowest(risky, at_risk_limit)]
     result.curve = coverage_curve(viewer=viewer, campaign=campaign, focus=focus, on=on)
     if result.curve and result.curve[-1][0] == on:  # the last point is today's figure
         result.curve[-1] = (on, result.focus.people, result.focus.reached)
     return result
+
+
+def _lowest(risky: list[tuple[float, int]], limit: int | None) -> list[UnitRef]:
+    """The units at risk shown: lowest projection first, then by name; one query for the names of those
+    that can be shown (the first `limit` and any tied with the last of them)."""
+    if limit == 0 or not risky:
+        return []
+    risky.sort()
+    candidates = risky if limit is None or limit >= len(risky) else risky[:limit]
+    if limit is not None and limit < len(risky):
+        cutoff = risky[limit - 1][0]
+        candidates = [r for r in risky if r[0] <= cutoff]
+    units = {
+        row[0]: UnitRef(*row)
+        for row in Unit.objects.filter(pk__in=[pk for _p, pk in candidates]).values_list(
+            "id", "path", "name", "short_name", "code", "numchild"
+        )
+    }
+    ranked = sorted(candidates, key=lambda r: (r[0], units[r[1]].name))
+    return [units[pk] for _p, pk in (ranked if limit is None else ranked[:limit])]
 
 
 def _window_figures(
