@@ -319,7 +319,11 @@ def _window_figures(
     ids = [focus.pk, *(c.pk for c in children), *(p.pk for p in participants)]
     paths = {focus.pk: focus.path, **{c.pk: c.path for c in children}}
     paths.update({p.pk: p.path for p in participants})
-    responsible = CampaignUnit.objects.filter(campaign=campaign, unit__path__startswith=focus.path)
+    responsible = CampaignUnit.objects.filter(campaign=campaign)
+    if focus.depth > 1:
+        # at a top unit the join to the units' paths costs more than the few rows of other top units it
+        # would leave out (they are not looked up below); deeper, it keeps the rows to the subtree's
+        responsible = responsible.filter(unit__path__startswith=focus.path)
     stored = dict(
         CoverageDaily.objects.filter(campaign=campaign, day=day)
         .filter(
