@@ -36,7 +36,39 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+# A province-wide list as the Department of Home Affairs circulates it: a title row, a blank row, one header row
+# of 14 columns, several of which the importer has no use for (sex, department, ID card, degree, notes).
+COLUMNS = [
+    "STT",
+    "Họ và tên",
+    "Mã cán bộ",
+    "Ngày sinh",
+    "Giới tính",
+    "Chức vụ",
+    "Phòng ban, bộ phận",
+    "Mã đơn vị",
+    "Nhóm đối tượng",
+    "Số điện thoại",
+    "Email",
+    "Số CCCD",
+    "Trình độ chuyên môn",
+    "Ghi chú",
+]
+DEPARTMENTS = [
+    "Văn phòng HĐND và UBND",
+    "Phòng Kinh tế",
+    "Phòng Văn hóa - Xã hội",
+    "Trung tâm Phục vụ hành chính công",
+    "Công an",
+    "Ban Chỉ huy quân sự",
+    "Trạm Y tế",
+]
+DEGREES = ["Đại học", "Thạc sĩ", "Cao đẳng", "Trung cấp", "Đại học Luật", "Cử nhân Kinh tế"]
+
+
 def build_file(path: Path, rows: int, unit_codes: list[str]) -> None:
+    import datetime as dt
+
     import xlsxwriter
 
     from canhgiac.org.demo import POSITIONS_COMMUNE, vietnamese_name
@@ -45,36 +77,34 @@ def build_file(path: Path, rows: int, unit_codes: list[str]) -> None:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("Danh sách")
     sheet.write_string(0, 0, "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG TỈNH QUẢNG NINH")
-    sheet.write_row(
-        2,
-        0,
-        [
-            "STT",
-            "Họ và tên",
-            "Mã cán bộ",
-            "Chức vụ",
-            "Mã đơn vị",
-            "Nhóm đối tượng",
-            "Số điện thoại",
-            "Email",
-            "Ngày sinh",
-        ],
-    )
+    sheet.write_row(2, 0, COLUMNS)
     groups = ["Cán bộ", "Công chức", "Viên chức", "Người lao động"]
     date_format = book.add_format({"num_format": "dd/mm/yyyy"})
-    import datetime as dt
-
     for i in range(rows):
         r = i + 3
+        born = dt.datetime(1965 + i % 35, 1 + i % 12, 1 + i % 28)
         sheet.write_number(r, 0, i + 1)
         sheet.write_string(r, 1, vietnamese_name(rng))
         sheet.write_string(r, 2, f"QN{i:07d}")
-        sheet.write_string(r, 3, rng.choice(POSITIONS_COMMUNE))
-        sheet.write_string(r, 4, rng.choice(unit_codes))
-        sheet.write_string(r, 5, rng.choice(groups))
-        sheet.write_number(r, 6, 900_000_000 + i)  # stored as a number: the leading 0 is lost
-        sheet.write_string(r, 7, f"cb{i}@quangninh.gov.vn" if i % 3 else "")
-        sheet.write_datetime(r, 8, dt.datetime(1965 + i % 35, 1 + i % 12, 1 + i % 28), date_format)
+        if i % 5:
+            sheet.write_datetime(r, 3, born, date_format)
+        else:  # typed as text, as often happens
+            sheet.write_string(r, 3, born.strftime("%d/%m/%Y"))
+        sheet.write_string(r, 4, "Nữ" if rng.random() < 0.48 else "Nam")
+        sheet.write_string(r, 5, rng.choice(POSITIONS_COMMUNE))
+        sheet.write_string(r, 6, rng.choice(DEPARTMENTS))
+        sheet.write_string(r, 7, rng.choice(unit_codes))
+        sheet.write_string(r, 8, rng.choice(groups))
+        if i % 4:
+            sheet.write_number(r, 9, 900_000_000 + i)  # stored as a number: the leading 0 is lost
+        else:
+            number = f"0{900_000_000 + i}"
+            sheet.write_string(r, 9, f"{number[:4]} {number[4:7]} {number[7:]}")
+        sheet.write_string(r, 10, f"cb{i}@quangninh.gov.vn" if i % 3 else "")
+        sheet.write_string(r, 11, f"0221{rng.randrange(10**8):08d}")
+        sheet.write_string(r, 12, rng.choice(DEGREES))
+        if i % 50 == 0:
+            sheet.write_string(r, 13, "Hợp đồng theo Nghị định 111")
     book.close()
 
 

@@ -136,11 +136,9 @@ def staff_group(cell) -> tuple[str, str | None]:
     ) % {"value": raw[:60]}
 
 
+# Leave, then departures, then "at work": "Đã chuyển công tác" and "Đã nghỉ làm việc" hold the words of
+# "công tác" too, and "Đã nghỉ thai sản" those of a departure.
 _STATUSES = [
-    (
-        ("dang cong tac", "cong tac", "dang lam viec", "lam viec", "hoat dong", "dang lam"),
-        Person.Status.ACTIVE,
-    ),
     (
         (
             "nghi dai han",
@@ -166,6 +164,10 @@ _STATUSES = [
             "nghi che do",
         ),
         Person.Status.LEFT,
+    ),
+    (
+        ("dang cong tac", "cong tac", "dang lam viec", "lam viec", "hoat dong", "dang lam"),
+        Person.Status.ACTIVE,
     ),
 ]
 
