@@ -9,14 +9,15 @@ copied by one INSERT … SELECT.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from canhgiac.core.text import fold
 
 from ..models import Person, Placement
-from .analyse import Analysis, _fast_sort_name, fast_search_text
+from .analyse import Analysis, _fast_sort_name, fast_search_text, max_params
 from .parse import Parsed
 
 BATCH = 5000
@@ -55,14 +56,6 @@ def _executemany(sql: str, rows: list) -> None:
             cursor.executemany(sql, rows[start : start + BATCH])
 
 
-def _max_params() -> int:
-    if connection.vendor == "sqlite":  # Django assumes 999; the library says what it really takes (32,766)
-        import sqlite3
-
-        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    return connection.features.max_query_params or 65_535
-
-
 def _insert(model, names: tuple[str, ...], columns: list, count: int) -> None:
     """INSERT `count` rows given column by column (a list per column, or one value for every row).
 
@@ -84,7 +77,7 @@ def _insert(model, names: tuple[str, ...], columns: list, count: int) -> None:
                 copy.write("".join("\t".join(row) + "\n" for row in rows))
         return
     width = len(names)
-    per_statement = max(1, min(_max_params() // width, 2000))
+    per_statement = max(1, min(max_params() // width, 2000))
     cursor = connection.connection.cursor()
     try:
         sql = None
@@ -240,19 +233,66 @@ def _insert_people(analysis: Analysis, import_id: int, now, day: dt.date | None)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX({pk}) FROM {table}")  # noqa: S608 - names from _meta
         before = cursor.fetchone()[0] or 0
-    _insert(Person, _NEW_PERSON, columns, len(chosen))
     p_cols = ", ".join(
         quote(c) for c in _columns(Placement, ["person", "unit", "status", "valid_from", "created_at"])
     )
-    with connection.cursor() as cursor:
-        # ids only grow, so "id > before" finds this import's rows through the primary key
-        cursor.execute(
-            f"INSERT INTO {quote(Placement._meta.db_table)} ({p_cols}) "  # noqa: S608 - names from _meta
-            f"SELECT {pk}, {quote(person.get_field('unit').column)}, "
-            f"{quote(person.get_field('status').column)}, %s, %s FROM {table} "
-            f"WHERE {pk} > %s AND {quote(person.get_field('source_import').column)} = %s",
-            [ops.adapt_datefield_value(day), now, before, import_id],
+    with indexes_rebuilt_after((Person, Placement), len(chosen)):
+        _insert(Person, _NEW_PERSON, columns, len(chosen))
+        with connection.cursor() as cursor:
+            # ids only grow, so "id > before" finds this import's rows through the primary key
+            cursor.execute(
+                f"INSERT INTO {quote(Placement._meta.db_table)} ({p_cols}) "  # noqa: S608 - names from _meta
+                f"SELECT {pk}, {quote(person.get_field('unit').column)}, "
+                f"{quote(person.get_field('status').column)}, %s, %s FROM {table} "
+                f"WHERE {pk} > %s AND {quote(person.get_field('source_import').column)} = %s",
+                [ops.adapt_datefield_value(day), now, before, import_id],
+            )
+
+
+REBUILD_MIN_ROWS = 20_000
+
+
+@contextmanager
+def indexes_rebuilt_after(models, adding: int):
+    """SQLite, for a bulk insert that at least doubles the tables: drop their indexes, let the caller insert,
+    create the indexes again from the statements SQLite keeps (same names, same definitions).
+
+    Building an index over rows already there sorts them once; keeping it up to date while inserting places
+    each row in every index, one at a time (for 100,000 new people and their history: 0.45 s saved out of
+    1.3 s here). Unique indexes are created again too, so a duplicate that slipped past the checks still
+    fails the import. All of it inside a savepoint: when anything fails, the indexes come back with the
+    rollback (SQLite's schema changes are transactional; other connections keep reading the last committed
+    state, indexes included). Elsewhere, or for smaller inserts, a plain block."""
+    if connection.vendor != "sqlite" or adding < REBUILD_MIN_ROWS:
+        yield
+        return
+    tables = [model._meta.db_table for model in models]
+    quote = connection.ops.quote_name
+    cursor = (
+        connection.connection.cursor()
+    )  # the DB-API cursor: index statements are run as SQLite stored them
+    try:
+        existing = max(
+            cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}").fetchone()[0]  # noqa: S608 - names from _meta
+            for table in tables
         )
+        if existing > adding:
+            yield
+            return
+        marks = ", ".join("?" * len(tables))
+        saved = cursor.execute(
+            "SELECT name, sql FROM sqlite_master "  # noqa: S608 - only placeholders added
+            f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY name",
+            tables,
+        ).fetchall()
+        with transaction.atomic():
+            for name, _sql in saved:
+                cursor.execute(f"DROP INDEX {quote(name)}")
+            yield
+            for _name, sql in saved:
+                cursor.execute(sql)
+    finally:
+        cursor.close()
 
 
 def _with_default(column: list[str], default: str) -> list[str]:
