@@ -327,10 +327,25 @@ def _people_elsewhere(codes: list[str], target: Unit) -> dict[str, tuple]:
     quote = connection.ops.quote_name
     outside = f"AND NOT (p.{quote('staff_code')} = '') AND NOT (u.{quote('path')} LIKE %s ESCAPE '\\')"
     out: dict[str, tuple] = {}
+    if len(codes) > 1000:
+        with connection.cursor() as cursor:  # counted on the partial unique index of staff codes
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {quote(Person._meta.db_table)} "  # noqa: S608 - names from _meta
+                f"WHERE NOT ({quote('staff_code')} = '')"
+            )
+            coded = cursor.fetchone()[0]
+        if coded <= len(codes):
+            # fewer coded people in the whole roster than codes in the file (a first import): reading every
+            # coded person outside the subtree costs less than looking the file's codes up one by one
+            wanted = set(codes)
+            for row in _people(outside.removeprefix("AND "), [_subtree_like(target)]):
+                if row[1] in wanted:  # the same exact match as staff_code IN (…)
+                    out[row[1].upper()] = row
+            return out
     if connection.vendor == "postgresql":  # one array parameter, however many codes
         chunks = [codes] if codes else []
     else:
-        size = max(100, max_params() - 10)
+        size = max(100, min(max_params(), 32_767) - 10)
         chunks = [codes[start : start + size] for start in range(0, len(codes), size)]
     for chunk in chunks:
         if connection.vendor == "postgresql":

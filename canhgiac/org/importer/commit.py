@@ -75,6 +75,7 @@ def _insert(model, names: tuple[str, ...], columns: list, count: int) -> None:
         cols = ", ".join(quote(c) for c in _columns(model, names))
         texts = [_copy_column(column(0, count) if callable(column) else column, count) for column in columns]
         with (
+            connection.wrap_database_errors,
             connection.connection.cursor() as cursor,
             cursor.copy(f"COPY {quote(model._meta.db_table)} ({cols}) FROM STDIN") as copy,
         ):

@@ -169,6 +169,11 @@ def _run_commit(import_id: int, actor_id: int | None) -> None:
 
 def write_result(imp: RosterImport, target) -> None:
     """The file as uploaded, every data row followed by its outcome and its problems (.xlsx)."""
+    with collector_paused():
+        _write_result(imp, target)
+
+
+def _write_result(imp: RosterImport, target) -> None:
     table = read_table(imp.file.path, imp.file_kind, sheet_index=imp.detected.get("sheet_index"))
     write_result_workbook(
         target,

@@ -177,10 +177,10 @@ def _convert_columns(result: Parsed, data: list[tuple[int, list, str]], by_field
             result.notes.setdefault(i, []).append(note)
         return out
 
-    full = column("full_name", values.person_name)
+    full = column("full_name", values.person_name, values.person_names)
     if full is None:
-        family = column("family_name", values.person_name) or [""] * n
-        given = column("given_name", values.person_name) or [""] * n
+        family = column("family_name", values.person_name, values.person_names) or [""] * n
+        given = column("given_name", values.person_name, values.person_names) or [""] * n
         full = [f"{a} {b}".strip() for a, b in zip(family, given, strict=True)]
     result.full = full
     if "staff_code" in by_field:

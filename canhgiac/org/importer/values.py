@@ -30,6 +30,7 @@ __all__ = [
     "email",
     "emails",
     "person_name",
+    "person_names",
     "phone",
     "phones",
     "position",
@@ -57,6 +58,22 @@ def person_name(cell) -> tuple[str, str | None]:
     if len(raw) > 150:
         return raw, _("Họ và tên dài quá 150 ký tự.")
     return " ".join(_capitalise(w) for w in raw.split(" ")), None
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_WORD = f"[{_LOWER.upper()}][{_LOWER}]*"
+# A name person_name() returns as it is: capitalised words of Vietnamese letters (precomposed), single spaces.
+_TIDY_NAME = re.compile(f"{_WORD}(?: {_WORD})*")
+
+
+def person_names(distinct: set) -> dict:
+    """{cell: value} for the distinct cells of a name column that person_name() returns unchanged and without
+    error (convert's `many`); other cells are left to person_name()."""
+    return {
+        cell: cell
+        for cell in distinct
+        if cell.__class__ is str and len(cell) <= 150 and _TIDY_NAME.fullmatch(cell)
+    }
 
 
 def email(cell) -> tuple[str, str | None]:

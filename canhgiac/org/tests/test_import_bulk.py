@@ -65,6 +65,24 @@ def test_emails_in_bulk_are_what_one_by_one_gives(cells):
         assert values.email(cell) == (value, None)
 
 
+NAME_LETTERS = "aàảãáạăằắâầấđeèéêềếiìíoòóôồốơờớuùúưừứyỳýAÀÁĂÂĐÊÔƠƯZqǅǆß1 "
+NAME_CELLS = st.one_of(
+    st.text(alphabet=NAME_LETTERS, max_size=20),
+    st.lists(
+        st.text(alphabet="aăâđêôơưAĂÂĐÊÔƠƯ", min_size=1, max_size=6).map(str.capitalize), max_size=4
+    ).map(" ".join),
+    st.just("Nguyễn " * 30),
+    st.floats(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAME_CELLS, max_size=30))
+def test_names_in_bulk_are_what_one_by_one_gives(cells):
+    for cell, value in values.person_names(set(cells)).items():
+        assert values.person_name(cell) == (value, None)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.sets(
@@ -78,9 +96,13 @@ def test_codes_in_bulk_are_what_one_by_one_gives(cells):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(st.just(""), PHONE_CELLS, EMAIL_CELLS), max_size=40))
+@given(st.lists(st.one_of(st.just(""), PHONE_CELLS, EMAIL_CELLS, NAME_CELLS), max_size=40))
 def test_a_column_converted_in_bulk_gives_the_same_values_problems_and_notes(cells):
-    for func, many in ((values.phone, values.phones), (values.email, values.emails)):
+    for func, many in (
+        (values.phone, values.phones),
+        (values.email, values.emails),
+        (values.person_name, values.person_names),
+    ):
         assert parse.convert(cells, func, many) == parse.convert(cells, func)
 
 
@@ -200,12 +222,31 @@ def test_a_duplicate_that_slipped_through_fails_the_rebuilt_unique_index_and_not
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_statement_failing_in_the_writer_thread_fails_the_import(tree):
+def test_a_failing_statement_fails_the_import_and_leaves_the_connection_usable(tree):
+    """On SQLite the statement fails in the writer thread; on PostgreSQL, in COPY."""
     columns = new_people(tree, 4500)
     columns[3] = [f"Nguyễn Văn {i}" for i in range(4500)]
-    columns[3][4200] = None  # full_name is NOT NULL: the third statement fails
+    columns[3][4200] = None  # full_name is NOT NULL: on SQLite, the third statement fails
     with pytest.raises(IntegrityError), transaction.atomic():
         commit._insert(Person, commit._NEW_PERSON, columns, 4500)
     assert Person.objects.count() == 0
     commit._insert(Person, commit._NEW_PERSON, new_people(tree, 10), 10)  # the connection is still usable
     assert Person.objects.count() == 10
+
+
+def test_staff_codes_elsewhere_are_found_the_same_by_lookup_and_by_scan(tree):
+    from canhgiac.org.importer import analyse
+
+    make = Person.objects.create
+    make(unit=tree.finance, full_name="Đỗ Thị Hoa", staff_code="TC900", status=Person.Status.LEFT)
+    make(unit=tree.finance, full_name="Đặng Văn Khánh", staff_code="TC901")
+    make(unit=tree.budget_office, full_name="Lò Văn Lợi", staff_code="tc902")  # only an exact match counts
+    make(
+        unit=tree.hong_gai, full_name="Nguyễn Văn An", staff_code="HG001"
+    )  # inside the target: not elsewhere
+    make(unit=tree.police, full_name="Hà Văn Nam")
+    wanted = ["TC900", "TC901", "TC902", "HG001", "XX1"]
+    looked_up = analyse._people_elsewhere(wanted, tree.communes)  # a few codes: looked up one by one
+    scanned = analyse._people_elsewhere(wanted + [f"QN{i:05d}" for i in range(1500)], tree.communes)
+    assert looked_up == scanned
+    assert sorted(looked_up) == ["TC900", "TC901"] and looked_up["TC900"][3] == "Đỗ Thị Hoa"
