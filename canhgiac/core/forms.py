@@ -20,3 +20,23 @@ class AuditFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise forms.ValidationError(_("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
         return data
+
+
+def form_errors(form, exc) -> None:
+    """Put a service's ValidationError on the form: per field when it names one the form has."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            target = name if name in form.fields else None
+            for error in errors:
+                form.add_error(target, error.messages[0] if hasattr(error, "messages") else str(error))
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def flash_errors(request, exc) -> None:
+    """A service's ValidationError as error messages on the next page."""
+    from django.contrib import messages
+
+    for message in exc.messages:
+        messages.error(request, message)

@@ -66,11 +66,11 @@ def _setup(tree, coordinator, speaker, staff_member):
 
 
 def _times():
+    # A conference lies within one day and its check-in window closes at its end: keep both ends on today's
+    # date, whatever the hour the suite runs (just after midnight, "ten minutes ago" is yesterday).
     now = timezone.localtime().replace(second=0, microsecond=0)
-    start = now - timedelta(minutes=10)
-    end = start + timedelta(minutes=90)
-    if end.date() != start.date():
-        end = start.replace(hour=23, minute=59)
+    start = max(now - timedelta(minutes=10), now.replace(hour=0, minute=0))
+    end = min(start + timedelta(minutes=90), now.replace(hour=23, minute=59))
     return start, end
 
 

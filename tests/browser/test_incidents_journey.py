@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +32,7 @@ def register(tree, investigator):
         name="Giả danh Công an, Viện kiểm sát, Tòa án",
         is_published=True,
     )
-    today = dt.date.today()
+    today = timezone.localdate()
     for index in range(2):
         day = today - dt.timedelta(days=3 + index)
         services.case_create(
@@ -60,7 +61,7 @@ def test_a_recorded_case_reaches_the_statistics_the_public_page_and_the_checker(
     page.goto(f"{live_server.url}/vu-viec/")
     page.click("[data-testid=case-create]")
     form = page.locator("[data-testid=case-form]")
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     form.locator("input[name=occurred_on]").fill(today)
     form.locator("select[name=unit]").select_option(label="Phường Hồng Gai")
     form.locator("select[name=method]").select_option(label="14. Giả danh Công an, Viện kiểm sát, Tòa án")
@@ -82,7 +83,7 @@ def test_a_recorded_case_reaches_the_statistics_the_public_page_and_the_checker(
 
     page.wait_for_selector("[data-testid=case-code]")
     code = page.inner_text("[data-testid=case-code]").split()[0]
-    assert code.startswith(f"VV-{dt.date.today().year}-")
+    assert code.startswith(f"VV-{timezone.localdate().year}-")
     assert page.locator("[data-testid=case-confirmed]").count() == 1
     assert "0369 125 478" in page.inner_text("[data-testid=case-identifiers]")
     assert "Nguyễn Thị Lan" not in page.content()  # masked until asked

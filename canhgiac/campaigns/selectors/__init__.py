@@ -15,11 +15,18 @@ from .coverage import (
     coverage_over_time,
     coverage_total,
     default_day,
+    exempt_by_unit,
     people_status,
     reach_by_via,
 )
-from .needs import province_needs, unit_needs
-from .obligations import STATUS_FILTERS, BoardRow, obligations_status
+from .needs import pretest_course, province_needs, unit_needs
+from .obligations import (
+    STATUS_FILTERS,
+    BoardRow,
+    obligations_status,
+    participant_for_viewer,
+    participant_list,
+)
 from .speakers import speaker_candidates, speaker_list, speaker_schedule, speaker_workload
 
 __all__ = [
@@ -35,10 +42,14 @@ __all__ = [
     "coverage_over_time",
     "coverage_total",
     "default_day",
+    "exempt_by_unit",
     "managed_conference",
     "month_calendar",
     "obligations_status",
+    "participant_for_viewer",
+    "participant_list",
     "people_status",
+    "pretest_course",
     "province_needs",
     "reach_by_via",
     "speaker_candidates",

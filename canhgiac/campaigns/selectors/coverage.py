@@ -184,6 +184,25 @@ def coverage_total(
     )
 
 
+def exempt_by_unit(*, campaign: Campaign, on: date | None = None, root: Unit | None = None) -> dict[int, int]:
+    """{unit id: people} of the campaign's audience whom an exemption (long leave…) takes out of the coverage
+    denominator on `on` (their roster history places them in that unit, status active): the "exempt" line of a
+    unit report (headcount = in scope + exempt). Per unit, not rolled up — roll up with `rollup_counts`. 1 query."""
+    on = on or default_day(campaign)
+    rows = Placement.objects.on(on).filter(status=Person.Status.ACTIVE, person_id__in=exempt_people_on(on))
+    if root is not None:
+        rows = rows.filter(unit__path__startswith=root.path)
+    if campaign.audience_groups:
+        rows = rows.filter(person__staff_group__in=list(campaign.audience_groups))
+    return dict(
+        rows.filter(audience_q(campaign))
+        .values_list("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+        .order_by()
+    )
+
+
 def coverage_over_time(
     *, viewer, campaign: Campaign, unit: Unit | None = None, dates: list[date] | None = None
 ) -> list[tuple[date, int, int]]:

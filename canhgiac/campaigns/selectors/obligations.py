@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from canhgiac.core.roles import READ_ROLES
 from canhgiac.org.models import Unit
 
 from ..models import Campaign, CampaignUnit, Conference, Obligation
@@ -158,3 +160,25 @@ def obligations_status(
         "kinds": [{"kind": k, "label": Obligation.Kind(k).label} for k in kinds],
         "summary": summary,
     }
+
+
+def participant_list(
+    *, viewer, campaign: Campaign, root: Unit | None = None, roles=READ_ROLES
+) -> list[CampaignUnit]:
+    """The responsible units of a campaign in the viewer's subtrees for `roles` (or `root`'s), with their unit,
+    in tree order. One query (the reports app builds its completeness rows on it)."""
+    rows = (
+        CampaignUnit.objects.visible_to(viewer, roles=roles).filter(campaign=campaign).select_related("unit")
+    )
+    if root is not None:
+        rows = rows.filter(unit__path__startswith=root.path)
+    return list(rows.order_by("unit__path"))
+
+
+def participant_for_viewer(*, viewer, campaign: Campaign, unit_pk) -> CampaignUnit:
+    """One responsible unit of the campaign in the viewer's subtrees; 404 outside them, as for a missing one."""
+    return get_object_or_404(
+        CampaignUnit.objects.visible_to(viewer).select_related("unit", "campaign"),
+        campaign=campaign,
+        unit_id=unit_pk,
+    )

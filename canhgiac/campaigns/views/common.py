@@ -2,52 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from canhgiac.core.forms import flash_errors, form_errors  # noqa: F401 - re-exported for the views
+from canhgiac.core.guards import guard
 
 from ..models import Campaign, CampaignUnit
 from ..permissions import can_manage_any, can_read_any, is_coordinator
 
-
-def _guard(check):
-    def decorator(view):
-        @functools.wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not check(request.user):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-officials = _guard(can_read_any)
-managers = _guard(can_manage_any)
-coordinators = _guard(is_coordinator)
-
-
-def flash_errors(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
-def form_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field when it names one the form has."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error.messages[0] if hasattr(error, "messages") else str(error))
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
+officials = guard(can_read_any)
+managers = guard(can_manage_any)
+coordinators = guard(is_coordinator)
 
 
 def campaign_for(request, pk) -> Campaign:

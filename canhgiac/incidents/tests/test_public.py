@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,7 +131,7 @@ def test_the_public_page_on_a_small_year_shows_nothing_below_3(client, make_case
 @pytest.mark.django_db
 def test_home_page_card_and_menu(client, make_case):
     for _ in range(3):
-        make_case(reported_on=dt.date.today(), occurred_on=dt.date.today())
+        make_case(reported_on=timezone.localdate(), occurred_on=timezone.localdate())
     body = client.get("/").content.decode()
     assert 'data-testid="home-incidents"' in body and "<strong>3</strong> vụ từ đầu năm" in body
     assert 'data-nav="incidents_public"' in body

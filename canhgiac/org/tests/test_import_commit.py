@@ -4,6 +4,7 @@ between the preview and "Ghi": whatever depends on the database is checked again
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,7 +71,7 @@ def test_a_changed_file_is_read_again(tree, ward_manager, media):
 
 def test_kept_rows_expire_with_the_day(tree, ward_manager, media, monkeypatch):
     imp = preview(tree.hong_gai, ward_manager, good_rows())
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
     monkeypatch.setattr(cache.timezone, "localdate", lambda: tomorrow)  # birth dates are judged against today
     assert cache.load(imp, cache.key_for(imp, cache.file_digest(imp.file.path))) is None
 

@@ -2,6 +2,7 @@ import subprocess
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from canhgiac.training import services
 from canhgiac.training.models import Certificate
@@ -83,7 +84,7 @@ def test_the_verify_api_answers_the_same_minimum(client, certificate):
         "status": "valid",
         "person_name": "Nguyễn Thị Mai",
         "course_title": certificate.course_title,
-        "issued_on": certificate.issued_at.date().isoformat(),
+        "issued_on": timezone.localdate(certificate.issued_at).isoformat(),
     }
     missing = client.get("/api/v1/chung-nhan/CN-0000-0000")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"

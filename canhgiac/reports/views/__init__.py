@@ -1,0 +1,1 @@
+"""Pages of the reports app (thin: scope, validate, call a service, respond)."""
