@@ -123,6 +123,27 @@ def normalise_phone(value) -> tuple[str, str]:
     return _from_digits(digits, plus, note, value)
 
 
+def normalise_many(cells) -> dict:
+    """{cell: E.164} for the cells in the two shapes that make up almost every roster, without a Python call per
+    cell: a mobile number Excel stored as a number (912345678.0, the leading 0 lost), or 10 digits starting with
+    0, possibly spaced ("0912 345 678"). normalise_phone() gives the same answer for them with an empty note;
+    cells in any other shape, and numbers whose prefix is not valid, are left out (normalise_phone says why).
+    """
+    # below 999,999,999.5, which rounds up to ten digits
+    found = {
+        cell: f"+84{cell:.0f}" for cell in cells if cell.__class__ is float and 1e8 <= cell < 999_999_999.5
+    }
+    for cell in [c for c in cells if c.__class__ is str and 10 <= len(c) <= 14 and c[0] == "0"]:
+        compact = cell.replace(" ", "")
+        if len(compact) == 10 and compact.isdigit() and compact.isascii():
+            found[cell] = "+84" + compact[1:]
+    samples = {e164[3:7]: e164 for e164 in found.values()}
+    invalid = {prefix for prefix, e164 in samples.items() if not _valid(prefix, 9, e164[3:])}
+    if invalid:
+        return {cell: e164 for cell, e164 in found.items() if e164[3:7] not in invalid}
+    return found
+
+
 def _from_digits(digits: str, plus: bool, note: str, value) -> tuple[str, str]:
     national = None
     if digits.startswith("84") and (plus or len(digits) in {11, 12}):

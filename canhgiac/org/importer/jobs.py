@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from canhgiac.core.audit import audit
 
 from ..models import RosterImport
+from ..tabular.bulk import collector_paused
 from ..tabular.jobs import OUTCOME_LABELS, store_preview
 from ..tabular.result import write_result as write_result_workbook
 from . import cache
@@ -74,6 +75,11 @@ def _kept_rows(imp: RosterImport) -> Parsed | None:
 
 
 def run_analysis(import_id: int) -> None:
+    with collector_paused():
+        _run_analysis(import_id)
+
+
+def _run_analysis(import_id: int) -> None:
     imp = RosterImport.objects.select_related("unit").get(pk=import_id)
     report = _progress(imp)
     table = result = None
@@ -101,6 +107,11 @@ def run_analysis(import_id: int) -> None:
 
 
 def run_commit(import_id: int, actor_id: int | None) -> None:
+    with collector_paused():
+        _run_commit(import_id, actor_id)
+
+
+def _run_commit(import_id: int, actor_id: int | None) -> None:
     from django.contrib.auth import get_user_model
 
     imp = RosterImport.objects.select_related("unit").get(pk=import_id)
@@ -158,6 +169,11 @@ def run_commit(import_id: int, actor_id: int | None) -> None:
 
 def write_result(imp: RosterImport, target) -> None:
     """The file as uploaded, every data row followed by its outcome and its problems (.xlsx)."""
+    with collector_paused():
+        _write_result(imp, target)
+
+
+def _write_result(imp: RosterImport, target) -> None:
     table = read_table(imp.file.path, imp.file_kind, sheet_index=imp.detected.get("sheet_index"))
     write_result_workbook(
         target,

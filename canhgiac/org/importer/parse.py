@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,12 +80,16 @@ def data_rows(rows: list[list], header_row: int, name_cols: list[int]) -> list[t
 
 def _column(rows: list[list], col: int, shortest: int) -> list:
     if col < shortest:
-        return [row[col] for row in rows]
+        return list(map(itemgetter(col), rows))
     return [row[col] if col < len(row) else "" for row in rows]
 
 
-def convert(cells: list, func) -> tuple[list, dict[int, str], dict[int, str]]:
-    """(values, {row index: error}, {row index: note}) for a column; `func` runs once per distinct cell."""
+def convert(cells: list, func, many=None) -> tuple[list, dict[int, str], dict[int, str]]:
+    """(values, {row index: error}, {row index: note}) for a column; `func` runs once per distinct cell.
+
+    `many(distinct cells)`, for columns where almost every cell is different (phones, e-mails), answers at once
+    for the cells in common shapes: {cell: value}, for cells whose func(cell) would be (value, None[, ""]);
+    `func` runs for the others."""
     distinct = set(cells)
     if True in distinct or False in distinct:
         # True == 1 == 1.0 in a set: keep booleans apart from numbers (rare, so done the slow way)
@@ -98,8 +103,10 @@ def convert(cells: list, func) -> tuple[list, dict[int, str], dict[int, str]]:
         errors = {i: hit[1] for i, hit in enumerate(hits) if hit[1]}
         notes = {i: hit[2] for i, hit in enumerate(hits) if len(hit) > 2 and hit[2]}
         return out, errors, notes
-    results = {cell: func(cell) for cell in distinct}
-    out = list(map({cell: hit[0] for cell, hit in results.items()}.__getitem__, cells))
+    clean = many(distinct) if many is not None else {}
+    results = {cell: func(cell) for cell in distinct.difference(clean)} if len(clean) < len(distinct) else {}
+    clean.update({cell: hit[0] for cell, hit in results.items()})
+    out = list(map(clean.__getitem__, cells))
     errors: dict[int, str] = {}
     notes: dict[int, str] = {}
     bad = {cell: hit for cell, hit in results.items() if hit[1] or (len(hit) > 2 and hit[2])}
@@ -157,11 +164,11 @@ def _convert_columns(result: Parsed, data: list[tuple[int, list, str]], by_field
     def label(key):
         return result.columns[by_field[key]] or str(FIELDS[key])
 
-    def column(key, func):
+    def column(key, func, many=None):
         col = by_field.get(key)
         if col is None:
             return None
-        out, errors, notes = convert(_column(data_rows_only, col, shortest), func)
+        out, errors, notes = convert(_column(data_rows_only, col, shortest), func, many)
         if errors:
             prefix = label(key)
             for i, message in errors.items():
@@ -170,23 +177,25 @@ def _convert_columns(result: Parsed, data: list[tuple[int, list, str]], by_field
             result.notes.setdefault(i, []).append(note)
         return out
 
-    full = column("full_name", values.person_name)
+    full = column("full_name", values.person_name, values.person_names)
     if full is None:
-        family = column("family_name", values.person_name) or [""] * n
-        given = column("given_name", values.person_name) or [""] * n
+        family = column("family_name", values.person_name, values.person_names) or [""] * n
+        given = column("given_name", values.person_name, values.person_names) or [""] * n
         full = [f"{a} {b}".strip() for a, b in zip(family, given, strict=True)]
     result.full = full
     if "staff_code" in by_field:
         raw = _column(data_rows_only, by_field["staff_code"], shortest)
-        codes = {cell: values.code(cell) for cell in set(raw)}
-        if True in codes or False in codes:
+        distinct = set(raw)
+        if True in distinct or False in distinct:
             result.codes = [values.code(cell) for cell in raw]
+            codes = dict(zip(raw, result.codes, strict=True))
         else:
+            codes = values.codes(distinct)
             result.codes = list(map(codes.__getitem__, raw))
         if any(len(code) > 50 for code in codes.values()):
             result.long_codes = [i for i, code in enumerate(result.codes) if len(code) > 50]
-    result.emails = column("email", values.email)
-    result.phones = column("phone", values.phone)
+    result.emails = column("email", values.email, values.emails)
+    result.phones = column("phone", values.phone, values.phones)
     result.births = column("date_of_birth", lambda c: values.birth_date(c, today))
     result.positions = column("position", values.position)
     result.groups = column("staff_group", values.staff_group)

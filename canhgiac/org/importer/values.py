@@ -20,10 +20,24 @@ from django.utils.translation import gettext as _
 from canhgiac.core.text import fold
 
 from ..models import Person
-from ..phones import PhoneError, normalise_phone
-from ..tabular.values import IMPOSSIBLE, UNREADABLE, YEAR_ONLY, code, read_date, text
+from ..phones import PhoneError, normalise_many, normalise_phone
+from ..tabular.values import IMPOSSIBLE, UNREADABLE, YEAR_ONLY, code, codes, read_date, text
 
-__all__ = ["birth_date", "code", "email", "person_name", "phone", "position", "staff_group", "status", "text"]
+__all__ = [
+    "birth_date",
+    "code",
+    "codes",
+    "email",
+    "emails",
+    "person_name",
+    "person_names",
+    "phone",
+    "phones",
+    "position",
+    "staff_group",
+    "status",
+    "text",
+]
 
 _EMAIL = re.compile(r"^[a-z0-9._%+\-']+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}$")
 _BAD_NAME = re.compile(r"[0-9@#$%^&*=+<>{}\[\]|\\/_:;!?]")
@@ -46,6 +60,22 @@ def person_name(cell) -> tuple[str, str | None]:
     return " ".join(_capitalise(w) for w in raw.split(" ")), None
 
 
+_LOWER = "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_WORD = f"[{_LOWER.upper()}][{_LOWER}]*"
+# A name person_name() returns as it is: capitalised words of Vietnamese letters (precomposed), single spaces.
+_TIDY_NAME = re.compile(f"{_WORD}(?: {_WORD})*")
+
+
+def person_names(distinct: set) -> dict:
+    """{cell: value} for the distinct cells of a name column that person_name() returns unchanged and without
+    error (convert's `many`); other cells are left to person_name()."""
+    return {
+        cell: cell
+        for cell in distinct
+        if cell.__class__ is str and len(cell) <= 150 and _TIDY_NAME.fullmatch(cell)
+    }
+
+
 def email(cell) -> tuple[str, str | None]:
     value = text(cell).lower().replace(" ", "")
     if not value:
@@ -59,6 +89,21 @@ def email(cell) -> tuple[str, str | None]:
     return value, None
 
 
+# A value email() returns unchanged and without error: lower-case ASCII, no space, valid (checked by one regular
+# expression call per distinct value instead of a Python call).
+_CLEAN_EMAIL = re.compile(r"[a-z0-9._%+\-']+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+
+
+def emails(distinct: set) -> dict:
+    """{cell: value} for the distinct cells of an e-mail column that email() returns unchanged and without
+    error (convert's `many`); other cells are left to email()."""
+    return {
+        cell: cell
+        for cell in distinct
+        if cell.__class__ is str and len(cell) <= 254 and _CLEAN_EMAIL.fullmatch(cell)
+    }
+
+
 def phone(cell) -> tuple[str, str | None, str]:
     if cell is None or cell == "" or (isinstance(cell, str) and not cell.strip()):
         return "", None, ""
@@ -67,6 +112,12 @@ def phone(cell) -> tuple[str, str | None, str]:
     except PhoneError as exc:
         return "", str(exc), ""
     return value, None, note
+
+
+def phones(distinct: set) -> dict:
+    """{cell: value} for the distinct cells of a phone column in the common shapes, which phone() would accept
+    without a note (phones.normalise_many; convert's `many`); other cells are left to phone()."""
+    return normalise_many(distinct)
 
 
 def birth_date(cell, today: dt.date | None = None) -> tuple[dt.date | None, str | None, str]:
@@ -136,11 +187,9 @@ def staff_group(cell) -> tuple[str, str | None]:
     ) % {"value": raw[:60]}
 
 
+# Leave, then departures, then "at work": "Đã chuyển công tác" and "Đã nghỉ làm việc" hold the words of
+# "công tác" too, and "Đã nghỉ thai sản" those of a departure.
 _STATUSES = [
-    (
-        ("dang cong tac", "cong tac", "dang lam viec", "lam viec", "hoat dong", "dang lam"),
-        Person.Status.ACTIVE,
-    ),
     (
         (
             "nghi dai han",
@@ -166,6 +215,10 @@ _STATUSES = [
             "nghi che do",
         ),
         Person.Status.LEFT,
+    ),
+    (
+        ("dang cong tac", "cong tac", "dang lam viec", "lam viec", "hoat dong", "dang lam"),
+        Person.Status.ACTIVE,
     ),
 ]
 

@@ -8,6 +8,7 @@
 - `values`: tidy text, codes, dates (real dates, Excel serials, dd/mm/yyyy …), money ("45,2 tỷ", "1.500.000 đ").
 - `forms`: `ColumnMappingForm`, the manual column mapping of a preview.
 - `result`: the result workbook (the file as uploaded + row number, outcome, problems), formula-safe.
+- `bulk`: `collector_paused()`, the garbage collector paused while an import builds per-row objects.
 
 Each importer keeps its own fields, messages, matching and writing; the flow is the same everywhere: upload →
 analyse (preview, per-row problems, mapping that can be overridden) → commit all or nothing → result file.

@@ -156,6 +156,12 @@ def tcvn3_to_unicode(text: str) -> str:
     return text.translate(TCVN3_TABLE)
 
 
+# Counted by regular expressions (a character at a time in Python took 0.1 s on the 2,000 rows sampled).
+# Windows-1252 puts these characters beyond Latin-1 where Latin-1 has control codes: legacy text shows them.
+_CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_BEYOND_LATIN1 = re.compile(f"[^\\x00-\\xff{_CP1252_EXTRA}]")
+_HIGH_LATIN1 = re.compile("[\\xa1-\\xff]")
+_TCVN3_SIGN = re.compile("[" + re.escape("".join(sorted(_TCVN3_SIGNS))) + "]")
 _VNI_PAIR = re.compile("[aeouyAEOUYôöÔÖ][ùøûõïÙØÛÕÏ]|[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[aA][êéèúüëÊÉÈÚÜË]|[ñÑ]")
 
 
@@ -168,11 +174,11 @@ def detect(texts: list[str]) -> str | None:
     sample = "".join(texts)[:200_000]
     if not sample:
         return None
-    beyond_latin1 = sum(1 for ch in sample if ord(ch) > 0xFF and ch not in "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
-    high = sum(1 for ch in sample if 0xA0 < ord(ch) <= 0xFF)
+    beyond_latin1 = len(_BEYOND_LATIN1.findall(sample))
+    high = len(_HIGH_LATIN1.findall(sample))
     if high < 2 or beyond_latin1 > high // 10:
         return None
-    tcvn3 = sum(1 for ch in sample if ch in _TCVN3_SIGNS)
+    tcvn3 = len(_TCVN3_SIGN.findall(sample))
     vni = len(_VNI_PAIR.findall(sample))
     if max(tcvn3, vni) < 2:
         return None

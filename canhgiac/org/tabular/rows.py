@@ -36,17 +36,20 @@ def data_rows(
         start += 1
     for index in range(start, len(rows)):
         row = rows[index]
-        if len(row) > 2:
-            first, last = row[0], row[-1]
-            if (
-                first != last
-                and first != ""
-                and last != ""
-                and first is not None
-                and last is not None
-                and row.count("") + row.count(None) < len(row) - 2
-            ):
-                out.append((index + 1, row, section))  # an ordinary data row: nothing more to look at
+        # The common case first: the first and the last filled cells differ and a third is filled between them
+        # (empty columns at either end, such as "Ghi chú", are stepped over without building a list).
+        n = len(row)
+        i, j = 0, n - 1
+        while i < n and (row[i] == "" or row[i] is None):
+            i += 1
+        while j > i and (row[j] == "" or row[j] is None):
+            j -= 1
+        if j - i >= 2 and row[i] != row[j]:
+            k = i + 1
+            while k < j and (row[k] == "" or row[k] is None):
+                k += 1
+            if k < j:
+                out.append((index + 1, row, section))
                 continue
         cells = [c for c in row if c != "" and c is not None]
         if not cells:

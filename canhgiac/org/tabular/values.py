@@ -44,6 +44,15 @@ def code(cell) -> str:
     return "".join(text(cell).split()).upper()
 
 
+def codes(distinct) -> dict:
+    """{cell: code(cell)} for distinct cells (no booleans: True == 1 in a set). When every cell is text of letters
+    and digits alone, as staff codes almost always are, that is str.upper of each, without a Python call."""
+    texts = [cell for cell in distinct if cell.__class__ is str]
+    if len(texts) == len(distinct) and "".join(texts).isalnum():  # "" has no letters: code("") is "" too
+        return dict(zip(texts, map(str.upper, texts), strict=True))
+    return {cell: code(cell) for cell in distinct}
+
+
 def read_date(cell, *, today: dt.date) -> tuple[dt.date | None, str, str]:
     """(date, problem, year) from a cell: a real date, an Excel serial number, dd/mm/yyyy, d-m-yy, yyyy-mm-dd.
 

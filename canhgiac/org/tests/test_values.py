@@ -60,6 +60,23 @@ def test_birth_dates_in_several_formats(cell, expected):
     assert values.birth_date(cell, dt.date(2026, 1, 1))[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Đang công tác", Person.Status.ACTIVE),
+        ("đang làm việc", Person.Status.ACTIVE),
+        ("Đã chuyển công tác", Person.Status.LEFT),
+        ("Đã nghỉ làm việc", Person.Status.LEFT),
+        ("Nghỉ hưu", Person.Status.LEFT),
+        ("Đã nghỉ thai sản", Person.Status.ON_LEAVE),
+        ("Tạm nghỉ công tác", Person.Status.ON_LEAVE),
+        ("Nghỉ ốm dài ngày", Person.Status.ON_LEAVE),
+    ],
+)
+def test_statuses_in_everyday_words(cell, expected):
+    assert values.status(cell) == (expected, None)
+
+
 def test_birth_year_alone_is_a_note_not_an_error():
     value, error, note = values.birth_date("1985", dt.date(2026, 1, 1))
     assert value is None and error is None and "chỉ có năm" in note
