@@ -210,3 +210,11 @@ def test_completeness_panel_and_csv(client, coordinator, campaign, people, tree,
     assert (
         by_name["Phường Hồng Gai"][2] == "Chờ duyệt" and by_name["Phường Bãi Cháy"][2] == "Chưa lập báo cáo"
     )
+
+
+def test_bad_addresses_are_404(client, coordinator, campaign, people, tree):
+    client.force_login(coordinator)
+    assert client.get(reverse("reports:dashboard", args=[999999])).status_code == 404
+    assert client.get(reverse("reports:dashboard_unit", args=[campaign.pk, 999999])).status_code == 404
+    assert client.get(_url(campaign, tree.hong_gai, "khong-co.csv")).status_code == 404
+    assert client.get(_url(campaign, tree.hong_gai, "don-vi.csv")).status_code == 200

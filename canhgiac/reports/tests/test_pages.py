@@ -259,3 +259,32 @@ def test_pdf_download_is_a_pdf(client, tree, campaign, ward_manager, hong_gai_su
     client.force_login(ward_manager)
     response = client.get(_url(campaign, tree.hong_gai, "bao-cao.pdf"))
     assert response.status_code == 200 and io.BytesIO(response.content).read(4) == b"%PDF"
+
+
+def test_every_report_address_is_404_out_of_scope_and_for_bad_input(
+    client, tree, campaign, coordinator, ward_manager, other_ward_manager, write_report
+):
+    report = write_report(tree.hong_gai, ward_manager)
+    client.force_login(ward_manager)
+    client.post(
+        _url(campaign, tree.hong_gai, "tep/"), {"file": SimpleUploadedFile("a.png", PNG, "image/png")}
+    )
+    item = report.files.get()
+    other = Client()
+    other.force_login(other_ward_manager)
+    assert other.get(item.get_download_url()).status_code == 404
+    for suffix in ("tra-lai/", "duyet/", "mo-lai/", "tep/", f"tep/{item.pk}/xoa/"):
+        assert other.post(_url(campaign, tree.hong_gai, suffix), {"reason": "x" * 40}).status_code == 404, (
+            suffix
+        )
+    for path in ("tinh.docx", "tinh.pdf", "phu-luc.xlsx"):
+        assert other.get(f"/bao-cao/{campaign.pk}/{path}").status_code == 404, path
+    report.refresh_from_db()
+    assert report.files.count() == 1 and report.status == UnitReport.Status.DRAFT
+    # bad input: a campaign or unit that does not exist, a unit that is not responsible, an unknown list filter
+    assert client.get("/bao-cao/999999/").status_code == 404
+    assert client.get(f"/bao-cao/{campaign.pk}/don-vi/999999/").status_code == 404
+    client.force_login(coordinator)
+    assert client.get(_url(campaign, tree.budget_office)).status_code == 404
+    listing = client.get(f"/bao-cao/{campaign.pk}/?loc=<script>")
+    assert listing.status_code == 200 and "<script>" not in listing.content.decode()
