@@ -22,6 +22,7 @@ from canhgiac.core.roles import Role
 from canhgiac.core.scoping import scope_q
 from canhgiac.core.text import fold
 from canhgiac.knowledge.models import Channel
+from canhgiac.org.models import TabularImport
 
 # Who works with the register, and who reads only its aggregates.
 CASE_ROLES = frozenset({Role.INVESTIGATOR, Role.COORDINATOR})
@@ -390,7 +391,7 @@ def _import_upload_to(instance, filename):
     return f"case_imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
 
 
-class CaseImport(TimeStamped):
+class CaseImport(TabularImport):
     """One upload of a case file: analysed into a preview, then committed all-or-nothing."""
 
     class Status(models.TextChoices):
@@ -405,56 +406,16 @@ class CaseImport(TimeStamped):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="case_imports"
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     file = models.FileField(_("tệp"), upload_to=_import_upload_to, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
-    file_kind = models.CharField(_("loại tệp"), max_length=8)
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=Status.choices, default=Status.ANALYSING
     )
-    phase = models.CharField(_("bước đang làm"), max_length=100, blank=True)
-    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
-    message = models.TextField(_("thông báo"), blank=True)
-    detected = models.JSONField(_("nhận dạng tệp"), default=dict, blank=True)
-    columns = models.JSONField(_("tiêu đề cột"), default=list, blank=True)
-    mapping = models.JSONField(_("ghép cột"), default=dict, blank=True)
-    mapping_overridden = models.BooleanField(default=False)
-    total_rows = models.PositiveIntegerField(_("số dòng dữ liệu"), default=0)
-    created_count = models.PositiveIntegerField(_("tạo mới"), default=0)
-    updated_count = models.PositiveIntegerField(_("cập nhật"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("không đổi"), default=0)
-    rejected_count = models.PositiveIntegerField(_("bị từ chối"), default=0)
-    outcomes = models.TextField(blank=True, default="")  # one letter per data row: C, U, N, R
-    problems = models.JSONField(default=dict, blank=True)  # {row number: [messages]}
-    notes = models.JSONField(default=dict, blank=True)
-    sample = models.JSONField(default=list, blank=True)  # first rows as read, without personal data
-    analysed_at = models.DateTimeField(null=True, blank=True)
-    committed_at = models.DateTimeField(_("ghi lúc"), null=True, blank=True)
-    committed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    task_id = models.CharField(max_length=64, blank=True)
 
     objects = CaseImportQuerySet.as_manager()
 
-    class Meta:
+    class Meta(TabularImport.Meta):
         verbose_name = _("lần nhập sổ vụ việc")
         verbose_name_plural = _("lần nhập sổ vụ việc")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return f"{self.original_name} → {self.unit}"
 
     def get_absolute_url(self):
         return reverse("incidents:import_detail", args=[self.pk])
-
-    @property
-    def is_busy(self) -> bool:
-        return self.status in {self.Status.ANALYSING, self.Status.COMMITTING}
-
-    @property
-    def can_commit(self) -> bool:
-        return self.status == self.Status.READY and self.rejected_count == 0 and self.total_rows > 0

@@ -343,37 +343,17 @@ def _import_upload_to(instance, filename):
     return f"roster_imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
 
 
-class RosterImport(TimeStamped):
-    """One upload of a roster file: analysed into a preview, then committed all-or-nothing."""
+class TabularImport(TimeStamped):
+    """What every upload of a spreadsheet has (rosters, the case register): the file, its reading, the preview's
+    counts and per-row outcomes, who committed it. Subclasses add the unit, the file's folder and the states'
+    wording; analysed into a preview, then committed all-or-nothing."""
 
-    class Status(models.TextChoices):
-        ANALYSING = "analysing", _("Đang kiểm tra tệp")
-        READY = "ready", _("Chờ xác nhận ghi")
-        COMMITTING = "committing", _("Đang ghi vào danh sách")
-        DONE = "done", _("Đã ghi vào danh sách")
-        REJECTED = "rejected", _("Không ghi: tệp còn lỗi")
-        FAILED = "failed", _("Không đọc được tệp")
-        CANCELLED = "cancelled", _("Đã hủy")
-
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị nhận danh sách"), on_delete=models.PROTECT, related_name="roster_imports"
-    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    file = models.FileField(_("tệp"), upload_to=_import_upload_to, max_length=255)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
     file_kind = models.CharField(_("loại tệp"), max_length=8)
-    effective_on = models.DateField(
-        _("có hiệu lực từ ngày"),
-        null=True,
-        blank=True,
-        help_text=_("Trống: người mới coi như đã có trong danh sách từ trước; thay đổi tính từ ngày ghi."),
-    )
-    status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.ANALYSING
-    )
     phase = models.CharField(_("bước đang làm"), max_length=100, blank=True)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     message = models.TextField(_("thông báo"), blank=True)
@@ -391,7 +371,7 @@ class RosterImport(TimeStamped):
     # {source row number: [Vietnamese messages]} for rejected rows; {row: [notes]} for accepted rows with notes.
     problems = models.JSONField(default=dict, blank=True)
     notes = models.JSONField(default=dict, blank=True)
-    sample = models.JSONField(default=list, blank=True)
+    sample = models.JSONField(default=list, blank=True)  # first rows as read, without personal data
     analysed_at = models.DateTimeField(null=True, blank=True)
     committed_at = models.DateTimeField(_("ghi lúc"), null=True, blank=True)
     committed_by = models.ForeignKey(
@@ -399,18 +379,12 @@ class RosterImport(TimeStamped):
     )
     task_id = models.CharField(max_length=64, blank=True)
 
-    objects = RosterImportQuerySet.as_manager()
-
     class Meta:
-        verbose_name = _("lần nhập danh sách")
-        verbose_name_plural = _("lần nhập danh sách")
+        abstract = True
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return f"{self.original_name} → {self.unit}"
-
-    def get_absolute_url(self):
-        return reverse("org:import_detail", args=[self.pk])
 
     @property
     def is_busy(self) -> bool:
@@ -420,5 +394,38 @@ class RosterImport(TimeStamped):
     def can_commit(self) -> bool:
         return self.status == self.Status.READY and self.rejected_count == 0 and self.total_rows > 0
 
-    def covers(self, on) -> bool:
-        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
+
+class RosterImport(TabularImport):
+    """One upload of a roster file: analysed into a preview, then committed all-or-nothing."""
+
+    class Status(models.TextChoices):
+        ANALYSING = "analysing", _("Đang kiểm tra tệp")
+        READY = "ready", _("Chờ xác nhận ghi")
+        COMMITTING = "committing", _("Đang ghi vào danh sách")
+        DONE = "done", _("Đã ghi vào danh sách")
+        REJECTED = "rejected", _("Không ghi: tệp còn lỗi")
+        FAILED = "failed", _("Không đọc được tệp")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị nhận danh sách"), on_delete=models.PROTECT, related_name="roster_imports"
+    )
+    file = models.FileField(_("tệp"), upload_to=_import_upload_to, max_length=255)
+    effective_on = models.DateField(
+        _("có hiệu lực từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Trống: người mới coi như đã có trong danh sách từ trước; thay đổi tính từ ngày ghi."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.ANALYSING
+    )
+
+    objects = RosterImportQuerySet.as_manager()
+
+    class Meta(TabularImport.Meta):
+        verbose_name = _("lần nhập danh sách")
+        verbose_name_plural = _("lần nhập danh sách")
+
+    def get_absolute_url(self):
+        return reverse("org:import_detail", args=[self.pk])
