@@ -26,10 +26,26 @@ def safe_row(values) -> list:
     return [safe_cell(v) for v in values]
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def xlsx_response(filename: str):
     """An HttpResponse ready to receive an .xlsx (Content-Type and a download file name)."""
     from django.http import HttpResponse
 
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def xlsx_file(write, filename: str):
+    """A download of an .xlsx that `write(handle)` writes into a temporary file (large workbooks are not held
+    in memory; the response closes the file)."""
+    import tempfile
+
+    from django.http import FileResponse
+
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    write(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)

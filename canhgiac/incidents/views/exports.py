@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from canhgiac.core.audit import audit
+from canhgiac.core.exports import xlsx_file
 from canhgiac.org.models import Unit
 
 from .. import permissions, selectors
@@ -17,7 +18,6 @@ from ..exports import write_cases
 from ..forms import CaseFilterForm
 from ..models import VICTIM_ROLES, case_scope_q
 from .cases import filters_from, require_cases
-from .imports import xlsx_file
 
 
 @login_required

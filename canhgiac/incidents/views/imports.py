@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canhgiac.core.audit import audit
-from canhgiac.core.scoping import scope_q
-from canhgiac.knowledge.models import ScamMethod
-from canhgiac.org.models import Unit
+from canhgiac.core.exports import xlsx_file
 from canhgiac.org.tabular.forms import ColumnMappingForm
 from canhgiac.org.tabular.jobs import OUTCOME_LABELS
 
@@ -26,11 +22,10 @@ from ..exports import write_template
 from ..forms import ImportUploadForm
 from ..importer.jobs import write_result
 from ..importer.spec import FIELDS, VICTIM_FIELDS
-from ..models import VICTIM_ROLES, CaseImport, CaseStatus
+from ..models import CaseImport, CaseStatus
+from ..selectors import imports as selectors
 from ..services import imports as services
 from .cases import apply_errors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require(request) -> None:
@@ -40,9 +35,7 @@ def _require(request) -> None:
 
 def _import(request, pk) -> CaseImport:
     _require(request)
-    return get_object_or_404(
-        CaseImport.objects.visible_to(request.user).select_related("unit", "uploaded_by"), pk=pk
-    )
+    return selectors.import_for_viewer(viewer=request.user, pk=pk)
 
 
 def _mapping_form(imp, data=None):
@@ -60,9 +53,7 @@ def _mapping_form(imp, data=None):
 @login_required
 def import_list(request):
     _require(request)
-    units = Unit.objects.filter(scope_q(request.user, "", roles=VICTIM_ROLES)).order_by("depth", "name")
-    if request.user.is_superuser:
-        units = Unit.objects.filter(depth=1)
+    units = selectors.import_units(viewer=request.user)
     form = ImportUploadForm(
         request.POST or None, request.FILES or None, units=units, initial={"unit": units.first()}
     )
@@ -77,18 +68,14 @@ def import_list(request):
             form.add_error("unit", str(exc))
         else:
             return redirect(imp)
-    imports = Paginator(
-        CaseImport.objects.visible_to(request.user).select_related("unit", "uploaded_by"), 20
-    ).get_page(request.GET.get("trang"))
+    imports = Paginator(selectors.import_list(viewer=request.user), 20).get_page(request.GET.get("trang"))
     return render(request, "incidents/import_list.html", {"form": form, "page": imports})
 
 
 def _context(request, imp: CaseImport) -> dict:
     problems = sorted(((int(k), v) for k, v in imp.problems.items()), key=lambda item: item[0])
     page = Paginator(problems, 100).get_page(request.GET.get("trang"))
-    methods = dict(
-        ScamMethod.objects.filter(pk__in={s.get("method_id") for s in imp.sample}).values_list("pk", "name")
-    )
+    methods = selectors.method_names(s.get("method_id") for s in imp.sample)
     statuses = dict(CaseStatus.choices)
     sample = [
         {
@@ -206,13 +193,6 @@ def import_result(request, pk):
         )
     stem = imp.original_name.rsplit(".", 1)[0][:60] or "so-vu-viec"
     return xlsx_file(lambda handle: write_result(imp, handle), f"{stem}-ket-qua.xlsx")
-
-
-def xlsx_file(write, filename: str) -> FileResponse:
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    write(handle)
-    handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
 
 
 @login_required

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from canhgiac.core.exports import xlsx_file
 
 from .. import permissions, selectors, services
 from ..forms import ImportUploadForm, MappingForm
 from ..importer.headers import FIELDS
 from ..importer.jobs import OUTCOME_LABELS, write_result
 from ..models import RosterImport, Unit
-from .people import XLSX
 from .units import apply_errors
 
 
@@ -151,8 +150,5 @@ def import_result(request, pk):
     imp = selectors.import_for_viewer(viewer=request.user, pk=pk)
     if imp.is_busy or not imp.outcomes:
         raise Http404
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    write_result(imp, handle)
-    handle.seek(0)
     stem = imp.original_name.rsplit(".", 1)[0][:60] or "danh-sach"
-    return FileResponse(handle, as_attachment=True, filename=f"{stem}-ket-qua.xlsx", content_type=XLSX)
+    return xlsx_file(lambda handle: write_result(imp, handle), f"{stem}-ket-qua.xlsx")

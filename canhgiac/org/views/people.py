@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canhgiac.core.exports import xlsx_file
 from canhgiac.core.roles import MANAGE_ROLES
 from canhgiac.core.scoping import scope_paths
 
@@ -21,8 +20,6 @@ from .. import exports, permissions, selectors, services
 from ..forms import ExemptionEndForm, ExemptionForm, PersonForm, RosterFilterForm
 from ..models import Exemption, Person, Unit
 from .units import apply_errors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filtered(request):
@@ -70,11 +67,10 @@ def person_export(request):
     title = _("DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG — %(unit)s") % {
         "unit": (scope.name if scope else "").upper()
     }
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    exports.write_roster(handle, people.select_related("unit"), title=title)
-    handle.seek(0)
     name = f"danh-sach-{(scope.code if scope else 'can-bo').lower()}-{timezone.localdate():%Y%m%d}.xlsx"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX)
+    return xlsx_file(
+        lambda handle: exports.write_roster(handle, people.select_related("unit"), title=title), name
+    )
 
 
 @login_required
@@ -83,11 +79,8 @@ def roster_template(request):
         raise Http404
     units = selectors.units_for_choice(viewer=request.user)
     unit = units.filter(pk=request.GET.get("don_vi") or 0).first() or units.first()
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    exports.write_template(handle, unit=unit)
-    handle.seek(0)
-    return FileResponse(
-        handle, as_attachment=True, filename=f"mau-danh-sach-{unit.code.lower()}.xlsx", content_type=XLSX
+    return xlsx_file(
+        lambda handle: exports.write_template(handle, unit=unit), f"mau-danh-sach-{unit.code.lower()}.xlsx"
     )
 
 
