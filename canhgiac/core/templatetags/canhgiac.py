@@ -1,9 +1,11 @@
-"""Template filters loaded everywhere (settings.TEMPLATES builtins): Vietnamese numbers and defanging."""
+"""Template filters loaded everywhere (settings.TEMPLATES builtins): Vietnamese numbers, defanging, the
+coverage bar."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 from canhgiac.core.text import defang as _defang
 
@@ -80,3 +82,45 @@ def querystring_with(context, **changes):
         else:
             query[key] = value
     return query.urlencode()
+
+
+_BANDS = {"good": "bg-success", "fair": "bg-warning", "poor": "bg-danger"}
+
+
+def _ratio(value, total) -> int:
+    """`{% widthratio value total 100 %}`: round(value / total × 100), 0 when it cannot be computed."""
+    try:
+        return round(float(value) / float(total) * 100)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return 0
+
+
+def coverage_bar_html(c) -> str:
+    """A coverage bar (c: anything with reached, people, coverage, band: a unit's or a campaign's figure).
+    Bootstrap colours, so it also works on pages without campaigns.css."""
+    reached, people = getattr(c, "reached", None), getattr(c, "people", None)
+    coverage = getattr(c, "coverage", None)
+    return format_html(
+        '<div class="cov" data-testid="coverage" data-reached="{}" data-people="{}">\n'
+        '  <div class="d-flex justify-content-between small"><span class="cov-value">{}</span>'
+        '<span class="text-muted">{}/{}</span></div>\n'
+        '  <div class="progress" style="height: .5rem" role="progressbar" aria-label="Tỷ lệ bao phủ" '
+        'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{}">\n'
+        '    <div class="progress-bar {}" style="width: {}%"></div>\n'
+        "  </div>\n"
+        "</div>",
+        reached,
+        people,
+        vn_percent(coverage),
+        vn_number(reached),
+        vn_number(people),
+        _ratio(reached, people) if coverage is not None else 0,
+        _BANDS.get(getattr(c, "band", None), "bg-secondary"),
+        _ratio(reached, people or 1),
+    )
+
+
+@register.simple_tag
+def coverage_bar(c):
+    """`{% coverage_bar c %}` (campaigns/_coverage.html); dashboards call `coverage_bar_html` per row."""
+    return coverage_bar_html(c)
