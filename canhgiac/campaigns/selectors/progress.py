@@ -275,7 +275,9 @@ def _with_curve(result: CampaignProgress, viewer) -> CampaignProgress:
 
 # The responsible units of a subtree with people today, their projection at the deadline, how many are at risk
 # and the lowest of them (every unit tied with the last one shown included). Written for both databases:
-# the arithmetic is Python's, step by step, in double precision, so both rank exactly as `Progress` does.
+# the arithmetic is Python's, step by step, in double precision (the parameters cast: PostgreSQL would take
+# them as numeric), so both rank exactly as `Progress` does.
+_FLOAT = "CAST(%s AS DOUBLE PRECISION)"
 _AT_RISK_SQL = """
 WITH r AS (
     SELECT ro.unit_id, ro.people, ro.reached, COALESCE(d.reached, 0) AS start
@@ -285,19 +287,18 @@ WITH r AS (
     WHERE cu.campaign_id = %s AND ro.path LIKE %s AND ro.people > 0
 ), p AS (
     SELECT unit_id, people, reached, start,
-        (reached + (CASE WHEN reached > start THEN reached - start ELSE 0 END) / %s * %s) / people AS raw
-    FROM r WHERE CAST(reached AS DOUBLE PRECISION) / people < %s
+        (reached + (CASE WHEN reached > start THEN reached - start ELSE 0 END) / {float} * {float}) / people AS raw
+    FROM r WHERE CAST(reached AS DOUBLE PRECISION) / people < {float}
 ), risky AS (
-    SELECT unit_id, people, reached, start, CASE WHEN raw > %s THEN %s ELSE raw END AS projected
-    FROM p WHERE (CASE WHEN raw > %s THEN %s ELSE raw END) < %s
+    SELECT unit_id, people, reached, start, CASE WHEN raw > 1 THEN {float} ELSE raw END AS projected
+    FROM p WHERE (CASE WHEN raw > 1 THEN {float} ELSE raw END) < {float}
 ), ranked AS (
     SELECT risky.*, RANK() OVER (ORDER BY projected) AS n FROM risky
 )
-SELECT (SELECT COUNT(*) FROM r), (SELECT COUNT(*) FROM risky), ranked.projected, ranked.people,
-    ranked.reached, ranked.start, u.id, u.path, u.name, u.short_name, u.code, u.numchild
+SELECT (SELECT COUNT(*) FROM r), (SELECT COUNT(*) FROM risky), ranked.projected, ranked.unit_id,
+    ranked.people, ranked.reached, ranked.start
 FROM (SELECT 1 AS one) one
 LEFT JOIN ranked ON ranked.n <= %s
-LEFT JOIN {unit} u ON u.id = ranked.unit_id
 """
 
 
@@ -333,7 +334,6 @@ def _ranked_in_database(
         "responsible": CampaignUnit._meta.db_table,
         "rollup": CoverageRollup._meta.db_table,
         "daily": CoverageDaily._meta.db_table,
-        "unit": Unit._meta.db_table,
     }
     params = [
         connection.ops.adapt_datefield_value(window_start),
@@ -344,13 +344,11 @@ def _ranked_in_database(
         target,
         1.0,
         1.0,
-        1.0,
-        1.0,
         target,
         limit if limit is not None else 2**31 - 1,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_AT_RISK_SQL.format(**tables), params)
+        cursor.execute(_AT_RISK_SQL.replace("{float}", _FLOAT).format(**tables), params)
         rows = cursor.fetchall()
 
     def progress(unit, people, reached, start, responsible):
@@ -370,11 +368,10 @@ def _ranked_in_database(
         start = before.get(unit.pk) if before is not None else None
         return progress(unit, people, reached, start, is_responsible)
 
-    at_risk = sorted(
-        (row for row in rows if row[6] is not None), key=lambda row: (row[2], row[8])
-    )  # projection, then name
-    if limit is not None:
-        at_risk = at_risk[:limit]
+    # the lowest (ties at the cut included) with their figures; their names in one small query (a join in the
+    # ranking query would hash the whole unit table for 30 rows)
+    figures = {row[3]: row[4:7] for row in rows if row[3] is not None}
+    at_risk = _lowest([(row[2], row[3]) for row in rows if row[3] is not None], limit)
     return CampaignProgress(
         campaign=campaign,
         focus=of(focus),
@@ -382,7 +379,7 @@ def _ranked_in_database(
         children=[of(c) for c in children if now.get(c.pk, (0, 0))[0]],
         responsible_count=rows[0][0],
         at_risk_count=rows[0][1] if before is not None else 0,
-        at_risk_units=[progress(UnitRef(*row[6:12]), row[3], row[4], row[5], True) for row in at_risk],
+        at_risk_units=[progress(unit, *figures[unit.pk], True) for unit in at_risk],
         window_start=window_start if weeks > 0 else None,
         live=True,
         as_of=as_of,
