@@ -101,7 +101,9 @@ class Unit(MP_Node, TimeStamped):
         # one level of a subtree (a unit's children, the roots): depth, then the path's prefix (LIKE 'X%')
         indexes = [
             models.Index(
-                fields=["depth", "path"], opclasses=["int4_ops", "varchar_pattern_ops"], name="unit_depth_path"
+                fields=["depth", "path"],
+                opclasses=["int4_ops", "varchar_pattern_ops"],
+                name="unit_depth_path",
             )
         ]
 
