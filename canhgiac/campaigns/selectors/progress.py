@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from canhgiac.org.models import Unit
@@ -193,11 +194,13 @@ def coverage_progress(
     on = default_day(campaign, today)
     steplen = Unit.steplen
     as_of = counters_usable(campaign, on)
-    children = list(
-        Unit.objects.filter(path__startswith=focus.path, depth=focus.depth + 1).only(
-            "id", "path", "depth", "name", "short_name", "code", "kind", "numchild"
-        )
-    )
+    # the children as plain rows (a block of a country has a thousand): see UnitRef
+    children = [
+        UnitRef(*row)
+        for row in Unit.objects.filter(path__startswith=focus.path, depth=focus.depth + 1)
+        .order_by("path")
+        .values_list("id", "path", "name", "short_name", "code", "numchild")
+    ]
     window_start = max(campaign.starts_on, on - timedelta(days=window_days))
     weeks = (on - window_start).days / 7
     weeks_left = max(0, (campaign.deadline - on).days) / 7
@@ -308,21 +311,28 @@ def _ranked_in_database(
     """The progress from the rolled-up rows (today) and the history (the window's first day), the units at
     risk ranked by the database: 3 queries. None when the history does not hold the window's first day."""
     ids = [focus.pk, *(c.pk for c in children)]
+    # the focus and its children by their level of the subtree, not by a list of keys (a block of a country
+    # has a thousand children)
+    level = Q(path=focus.path) | Q(path__startswith=focus.path, path_length=len(focus.path) + Unit.steplen)
     responsible = CampaignUnit.objects.filter(campaign=campaign, unit_id=OuterRef("unit_id"))
     now = {
         unit_id: (people, reached, is_responsible)
-        for unit_id, people, reached, is_responsible in CoverageRollup.objects.filter(
-            campaign=campaign, unit_id__in=ids
-        )
+        for unit_id, people, reached, is_responsible in CoverageRollup.objects.filter(campaign=campaign)
+        .annotate(path_length=Length("path"))
+        .filter(level)
         .annotate(responsible=Exists(responsible))
         .values_list("unit_id", "people", "reached", "responsible")
     }
     before = None
     if weeks > 0:
         stored = dict(
-            CoverageDaily.objects.filter(campaign=campaign, day=window_start, unit_id__in=ids).values_list(
-                "unit_id", "reached"
-            )
+            CoverageDaily.objects.filter(
+                campaign=campaign,
+                day=window_start,
+                unit_id__in=Unit.objects.filter(
+                    Q(pk=focus.pk) | Q(path__startswith=focus.path, depth=focus.depth + 1)
+                ).values("pk"),
+            ).values_list("unit_id", "reached")
         )
         # no row for a unit means nobody in its subtree that day; nothing at all on the first day: 0 reached
         if not stored and window_start != campaign.starts_on and not _has_history(campaign, [window_start]):

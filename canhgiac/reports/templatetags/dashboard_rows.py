@@ -1,21 +1,21 @@
 """The dashboard's long tables rendered in Python: a block of a country has a thousand sub-units and the page
 shows 30 units at risk; through the template engine each row cost an include, a `{% url %}` and a dozen
-variable look-ups (≈ 0.15 ms a row). Same markup as the templates had; every value escaped (format_html)."""
+variable look-ups (≈ 0.15 ms a row). Same markup as the templates had; every value escaped (`esc`:
+html.escape, quotes included — Django's format_html cost more than the rest of the row)."""
 
 from __future__ import annotations
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from canhgiac.core.templatetags.canhgiac import coverage_bar_html, vn_number, vn_percent
+from canhgiac.core.templatetags.canhgiac import coverage_bar_html, esc, vn_number, vn_percent
 
 register = template.Library()
 
-_DRILL = mark_safe(' data-testid="drill"')  # noqa: S308 - constant markup
-_DANGER = mark_safe(' class="table-danger"')  # noqa: S308
-_BADGE = mark_safe(' <span class="badge text-bg-danger">nguy cơ</span>')  # noqa: S308
+_DANGER = ' class="table-danger"'
+_DRILL = ' data-testid="drill"'
+_BADGE = ' <span class="badge text-bg-danger">nguy cơ</span>'
 
 
 def unit_links(campaign):
@@ -29,47 +29,33 @@ def unit_links(campaign):
 def unit_rows(progress, campaign):
     """The sub-units table's rows: a link each (drill-down), people, the coverage bar, the projection."""
     link = unit_links(campaign)
-
-    def cells(row):
-        drill = _DRILL if row.unit.numchild else ""
+    rows = []
+    for row in progress.children:
         risky = row.at_risk
-        return (
-            _DANGER if risky else "",
-            link(row.unit.pk),
-            drill,
-            row.unit.name,
-            _BADGE if risky else "",
-            vn_number(row.people),
-            coverage_bar_html(row),
-            vn_percent(row.projected),
+        danger = _DANGER if risky else ""
+        drill = _DRILL if row.unit.numchild else ""
+        badge = _BADGE if risky else ""
+        rows.append(
+            f"<tr{danger}>\n"
+            f'        <th scope="row" class="fw-normal"><a href="{esc(link(row.unit.pk))}"{drill}>'
+            f"{esc(row.unit.name)}</a>{badge}</th>\n"
+            f'        <td class="dash-num">{esc(vn_number(row.people))}</td><td>{coverage_bar_html(row)}</td>'
+            f'<td class="dash-num">{esc(vn_percent(row.projected))}</td></tr>'
         )
-
-    return format_html_join(
-        "",
-        '<tr{}>\n        <th scope="row" class="fw-normal"><a href="{}"{}>{}</a>{}</th>\n'
-        '        <td class="dash-num">{}</td><td>{}</td><td class="dash-num">{}</td></tr>',
-        (cells(row) for row in progress.children),
-    )
+    return mark_safe("".join(rows))  # noqa: S308 - every value escaped
 
 
 @register.simple_tag
 def risk_rows(at_risk, campaign):
     """The units at risk: a link each, coverage, weekly pace, projection, people still to reach."""
     link = unit_links(campaign)
-    return format_html_join(
-        "",
-        '<tr><th scope="row" class="fw-normal"><a href="{}">{}</a></th><td class="dash-num">{}</td>'
-        '<td class="dash-num">{}</td><td class="dash-num text-danger fw-semibold">{}</td>'
-        '<td class="dash-num">{}</td></tr>',
-        (
-            (
-                link(row.unit.pk),
-                row.unit.name,
-                vn_percent(row.coverage),
-                vn_percent(row.weekly_rate),
-                vn_percent(row.projected),
-                vn_number(row.remaining),
-            )
+    return mark_safe(  # noqa: S308 - every value escaped
+        "".join(
+            f'<tr><th scope="row" class="fw-normal"><a href="{esc(link(row.unit.pk))}">{esc(row.unit.name)}</a></th>'
+            f'<td class="dash-num">{esc(vn_percent(row.coverage))}</td>'
+            f'<td class="dash-num">{esc(vn_percent(row.weekly_rate))}</td>'
+            f'<td class="dash-num text-danger fw-semibold">{esc(vn_percent(row.projected))}</td>'
+            f'<td class="dash-num">{esc(vn_number(row.remaining))}</td></tr>'
             for row in at_risk
-        ),
+        )
     )

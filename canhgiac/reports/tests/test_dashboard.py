@@ -264,3 +264,16 @@ def test_the_database_ranks_the_units_at_risk_as_the_exact_count_does(coordinato
             assert fast.live and not slow.live
             assert shown(fast) == shown(slow)
             assert fast.at_risk_count >= 4
+
+
+def test_unit_names_are_escaped_in_the_rows_drawn_in_python(client, coordinator, campaign, people, tree):
+    """The sub-unit and at-risk rows are built outside the template engine: a name typed with markup shows
+    as text, in the table and in the coverage bar's row."""
+    Unit.objects.filter(pk=tree.hong_gai.pk).update(name='Phường <b>Hồng</b> "Gai" & <script>x</script>')
+    _reach(people["hong_gai"][0], campaign, days_ago=20)
+    coverage_snapshot(campaign=campaign, day=timezone.localdate() - timedelta(days=14))
+    client.force_login(coordinator)
+    body = client.get(_url(campaign, tree.communes)).content.decode()
+    assert "<script>x</script>" not in body and "<b>Hồng</b>" not in body
+    escaped = "Phường &lt;b&gt;Hồng&lt;/b&gt; &quot;Gai&quot; &amp; &lt;script&gt;x&lt;/script&gt;"
+    assert body.count(escaped) >= 2  # the sub-units table and the units at risk
