@@ -194,6 +194,16 @@ def coverage_progress(
     on = default_day(campaign, today)
     steplen = Unit.steplen
     as_of = counters_usable(campaign, on)
+    window_start = max(campaign.starts_on, on - timedelta(days=window_days))
+    weeks = (on - window_start).days / 7
+    weeks_left = max(0, (campaign.deadline - on).days) / 7
+    if as_of is not None:
+        ranked = _ranked_in_database(
+            campaign, focus, on, window_start, weeks, weeks_left, at_risk_limit, as_of
+        )
+        if ranked is not None:
+            return _with_curve(ranked, viewer)
+    # the exact count (not today, or counters being rebuilt), or a window day the history does not hold
     # the children as plain rows (a block of a country has a thousand): see UnitRef
     children = [
         UnitRef(*row)
@@ -201,16 +211,6 @@ def coverage_progress(
         .order_by("path")
         .values_list("id", "path", "name", "short_name", "code", "numchild")
     ]
-    window_start = max(campaign.starts_on, on - timedelta(days=window_days))
-    weeks = (on - window_start).days / 7
-    weeks_left = max(0, (campaign.deadline - on).days) / 7
-    if as_of is not None:
-        ranked = _ranked_in_database(
-            campaign, focus, children, on, window_start, weeks, weeks_left, at_risk_limit, as_of
-        )
-        if ranked is not None:
-            return _with_curve(ranked, viewer)
-    # the exact count (not today, or counters being rebuilt), or a window day the history does not hold
     # the responsible units as (id, path) only: the names are read for the units at risk shown
     participants = [
         _Responsible(*row)
@@ -306,23 +306,38 @@ LEFT JOIN ranked ON ranked.n <= %s
 
 
 def _ranked_in_database(
-    campaign, focus, children, on, window_start, weeks, weeks_left, at_risk_limit, as_of
+    campaign, focus, on, window_start, weeks, weeks_left, at_risk_limit, as_of
 ) -> CampaignProgress | None:
     """The progress from the rolled-up rows (today) and the history (the window's first day), the units at
-    risk ranked by the database: 3 queries. None when the history does not hold the window's first day."""
-    ids = [focus.pk, *(c.pk for c in children)]
-    # the focus and its children by their level of the subtree, not by a list of keys (a block of a country
-    # has a thousand children)
+    risk ranked by the database: 4 queries. None when the history does not hold the window's first day."""
+    # the focus and its children (those with people: the others are not shown) with the children's names,
+    # by their level of the subtree rather than a list of keys (a block of a country has a thousand children)
     level = Q(path=focus.path) | Q(path__startswith=focus.path, path_length=len(focus.path) + Unit.steplen)
     responsible = CampaignUnit.objects.filter(campaign=campaign, unit_id=OuterRef("unit_id"))
-    now = {
-        unit_id: (people, reached, is_responsible)
-        for unit_id, people, reached, is_responsible in CoverageRollup.objects.filter(campaign=campaign)
+    now = {}
+    children = []
+    for unit_id, people, reached, is_responsible, *unit in (
+        CoverageRollup.objects.filter(campaign=campaign)
         .annotate(path_length=Length("path"))
         .filter(level)
         .annotate(responsible=Exists(responsible))
-        .values_list("unit_id", "people", "reached", "responsible")
-    }
+        .order_by("path")
+        .values_list(
+            "unit_id",
+            "people",
+            "reached",
+            "responsible",
+            "path",
+            "unit__name",
+            "unit__short_name",
+            "unit__code",
+            "unit__numchild",
+        )
+    ):
+        now[unit_id] = (people, reached, is_responsible)
+        if unit_id != focus.pk and people:
+            children.append(UnitRef(unit_id, *unit))
+    ids = [focus.pk, *(c.pk for c in children)]
     before = None
     if weeks > 0:
         stored = dict(
@@ -386,7 +401,7 @@ def _ranked_in_database(
         campaign=campaign,
         focus=of(focus),
         on=on,
-        children=[of(c) for c in children if now.get(c.pk, (0, 0))[0]],
+        children=[of(c) for c in children],
         responsible_count=rows[0][0],
         at_risk_count=rows[0][1] if before is not None else 0,
         at_risk_units=[progress(unit, *figures[unit.pk], True) for unit in at_risk],
