@@ -182,7 +182,10 @@ def learning_panel(*, viewer, campaign: Campaign, focus: Unit) -> dict:
         out["rising"] = rising_methods(months=3)
     if course is None:
         return out
-    rows = training_dashboards.unit_summaries(viewer=viewer, course=course, root=focus, depth=1)
+    # the panel and its CSV show quiz figures only: no headcount (the coverage panel has it from the counters)
+    rows = training_dashboards.unit_summaries(
+        viewer=viewer, course=course, root=focus, depth=1, with_people=False
+    )
     out["summary"] = rows[0] if rows and rows[0].unit.pk == focus.pk else None
     out["children"] = [r for r in rows if r.level == 1 and r.participants]
     methods = [
