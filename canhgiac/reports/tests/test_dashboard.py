@@ -226,9 +226,10 @@ def test_bad_addresses_are_404(client, coordinator, campaign, people, tree):
 
 
 def test_the_database_ranks_the_units_at_risk_as_the_exact_count_does(coordinator, campaign, people, tree):
-    """Twelve communes with different paces (two pairs tied), ranked by the database from the rolled-up rows
-    and by Python from the exact recount: the same units, order, projections and counts, with a cut at 3
-    inside a tie (both tied units shown, as the page does) and without a cut (the CSV)."""
+    """Twelve communes with different paces (some tied), ranked by the database from the rolled-up rows and by
+    Python from the exact recount: the same units, order, projections and counts, with cuts inside a tie (the
+    tied units ordered by name, as the page does) and without a cut (the CSV); then without the window day's
+    history (today's rolled-up rows, that day counted exactly)."""
     from canhgiac.campaigns.models import CampaignUnit
     from canhgiac.campaigns.selectors import coverage_progress
 
@@ -264,6 +265,12 @@ def test_the_database_ranks_the_units_at_risk_as_the_exact_count_does(coordinato
             assert fast.live and not slow.live
             assert shown(fast) == shown(slow)
             assert fast.at_risk_count >= 4
+    # without the window day's history: today's rolled-up rows, that day counted exactly, ranked in memory
+    CoverageDaily.objects.filter(campaign=campaign, day=timezone.localdate() - timedelta(days=14)).delete()
+    for limit in (3, None):
+        mixed = coverage_progress(viewer=coordinator, campaign=live, focus=tree.root, at_risk_limit=limit)
+        slow = coverage_progress(viewer=coordinator, campaign=exact, focus=tree.root, at_risk_limit=limit)
+        assert mixed.live and shown(mixed) == shown(slow)
 
 
 def test_unit_names_are_escaped_in_the_rows_drawn_in_python(client, coordinator, campaign, people, tree):
