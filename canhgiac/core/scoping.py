@@ -14,6 +14,17 @@ from django.db.models import Q
 from .roles import READ_ROLES
 
 _CACHE_ATTR = "_canhgiac_scope_cache"
+_MEMBERSHIPS_ATTR = "_canhgiac_memberships"
+
+
+def _memberships(user) -> list[tuple[str, str, int]]:
+    """The user's active memberships as (role, unit path, unit depth): ONE query per request, from which
+    every scope and role question of the request is answered (cached on the user object)."""
+    rows = getattr(user, _MEMBERSHIPS_ATTR, None)
+    if rows is None:
+        rows = list(user.memberships.filter(is_active=True).values_list("role", "unit__path", "unit__depth"))
+        setattr(user, _MEMBERSHIPS_ATTR, rows)
+    return rows
 
 
 def _minimal_paths(paths: Iterable[str]) -> list[str]:
@@ -41,10 +52,9 @@ def scope_paths(user, roles: Iterable[str] | None = READ_ROLES) -> list[str] | N
         cache = {}
         setattr(user, _CACHE_ATTR, cache)
     if role_key not in cache:
-        memberships = user.memberships.filter(is_active=True)
-        if role_key is not None:
-            memberships = memberships.filter(role__in=role_key)
-        rows = list(memberships.values_list("unit__path", "unit__depth"))
+        rows = [
+            (path, depth) for role, path, depth in _memberships(user) if role_key is None or role in role_key
+        ]
         if any(depth == 1 for _path, depth in rows):
             cache[role_key] = None
         else:
@@ -53,8 +63,9 @@ def scope_paths(user, roles: Iterable[str] | None = READ_ROLES) -> list[str] | N
 
 
 def clear_scope_cache(user) -> None:
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _MEMBERSHIPS_ATTR, "_canhgiac_roles"):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def scope_q(user, field: str = "unit", roles: Iterable[str] | None = READ_ROLES) -> Q:
@@ -93,7 +104,7 @@ def user_roles(user) -> frozenset[str]:
         if user.is_superuser:
             cached = frozenset(Role.values)
         else:
-            cached = frozenset(user.memberships.filter(is_active=True).values_list("role", flat=True))
+            cached = frozenset(role for role, _path, _depth in _memberships(user))
         user._canhgiac_roles = cached
     return cached
 

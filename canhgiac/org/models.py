@@ -98,6 +98,14 @@ class Unit(MP_Node, TimeStamped):
                 name="unit_closed_after_opened",
             )
         ]
+        # one level of a subtree (a unit's children, the roots): depth, then the path's prefix (LIKE 'X%')
+        indexes = [
+            models.Index(
+                fields=["depth", "path"],
+                opclasses=["int4_ops", "varchar_pattern_ops"],
+                name="unit_depth_path",
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -81,11 +81,13 @@ def _units(viewer, root: Unit | None, depth: int | None) -> list[Unit]:
 
 
 def unit_summaries(
-    *, viewer, course: Course, root: Unit | None = None, depth: int | None = None
+    *, viewer, course: Course, root: Unit | None = None, depth: int | None = None, with_people: bool = True
 ) -> list[UnitTraining]:
     """One row per unit of the viewer's subtrees (or of `root`), figures rolled up (4 queries).
 
-    depth: keep only units down to that many levels below the top (1 = the top units and their children)."""
+    depth: keep only units down to that many levels below the top (1 = the top units and their children).
+    with_people=False: no headcount (`people` and `coverage` stay empty) — one grouped count of the whole
+    roster fewer (0.6 s at a country's 2 million people) for readers that show only the quiz figures."""
     units = _units(viewer, root, depth)
     if not units:
         return []
@@ -96,7 +98,11 @@ def unit_summaries(
     if prefix:
         people_qs = people_qs.filter(unit__path__startswith=prefix)
         results_qs = results_qs.filter(unit__path__startswith=prefix)
-    own_people = dict(people_qs.values_list("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
+    own_people = (
+        dict(people_qs.values_list("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
+        if with_people
+        else {}
+    )
     figures: dict[str, dict[int, int]] = defaultdict(dict)
     for unit_id, kind, n, best, first, passed in (
         results_qs.values_list("unit_id", "kind")

@@ -16,7 +16,7 @@ from .conferences import (
     ConferenceFile,
     ConferenceSpeaker,
 )
-from .counters import CoverageCounter, CoverageDaily
+from .counters import CoverageCounter, CoverageDaily, CoverageRollup
 from .needs import Format, NeedsAssessment
 from .reach import Reach
 from .speakers import WEEKDAYS, Speaker, SpeakerBusy
@@ -35,6 +35,7 @@ __all__ = [
     "ConferenceSpeaker",
     "CoverageCounter",
     "CoverageDaily",
+    "CoverageRollup",
     "Format",
     "NeedsAssessment",
     "Obligation",

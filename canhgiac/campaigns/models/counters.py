@@ -4,6 +4,9 @@ thousand small rows instead of counting the roster history (millions of rows at 
 `CoverageCounter` holds today's figures of each unit's OWN roster (not rolled up: the tree is summed in memory
 by whoever reads them). `Campaign.coverage_as_of` says which day they are right for; a campaign whose counters
 are not for today is answered by the exact recount until `counters.coverage_rebuild` runs (the hourly task).
+`CoverageRollup` holds the same figures ROLLED UP (each unit's whole subtree), moved by the same changes, so a
+dashboard reads a unit and its children, or ranks the responsible units of a country, without summing 20,000
+counter rows per request.
 `CoverageDaily` is the history: one row per (campaign, unit, day) with the unit's figures ROLLED UP (its whole
 subtree), written by the same task — a unit's curve is then a handful of rows. See docs/dashboards.md.
 """
@@ -34,6 +37,26 @@ class CoverageCounter(models.Model):
 
     def __str__(self):
         return f"{self.campaign_id}/{self.unit_id}: {self.reached}/{self.people}"
+
+
+class CoverageRollup(models.Model):
+    """Today's figures of a unit's whole subtree (the sum of the CoverageCounter rows under its path), kept
+    with the counters (services/counters.py: every change moves the unit's row and its ancestors' rows)."""
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=255, default="")  # the unit's tree path, copied like the counters'
+    people = models.PositiveIntegerField(default=0)  # the subtree's people in scope today
+    reached = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bao phủ cộng dồn")
+        verbose_name_plural = _("bao phủ cộng dồn")
+        constraints = [models.UniqueConstraint(fields=["campaign", "unit"], name="coverage_rollup_unique")]
+        indexes = [models.Index(fields=["campaign", "path"])]
+
+    def __str__(self):
+        return f"{self.campaign_id}/{self.unit_id} (cộng dồn): {self.reached}/{self.people}"
 
 
 class CoverageDaily(models.Model):

@@ -2,10 +2,14 @@
 (drill-down), the responsible units' pace and projection to the deadline (who is at risk), and the weekly
 curve. A constant number of queries whatever the number of units:
 
-- today's figures: the maintained counters of the subtree, one row per unit (`CoverageCounter`), summed up
-  the tree in memory (the exact recount when the counters are not for today, e.g. a closed campaign);
-- the pace: the rolled-up daily history (`CoverageDaily`) of the focus, its children and the responsible units
-  on the first day of the window; the exact recount of that day when the history does not hold it;
+- today's figures: the maintained rolled-up rows (`CoverageRollup`: each unit's whole subtree) of the focus and
+  its children; the exact recount summed up the tree in memory when the counters are not for today (e.g. a
+  closed campaign);
+- the pace and the units at risk: ONE query joins the responsible units of the subtree to their rolled-up rows
+  of today and of the window's first day (`CoverageDaily`), computes each projection, counts and ranks them in
+  the database and returns the names of the lowest only — a country's 5,500 responsible units never come to
+  Python. When the history does not hold the window's first day, that day is counted exactly and the units are
+  ranked in memory;
 - the curve: the focus's rolled-up rows at the weekly dates, missing dates counted exactly in one query.
 
 A unit is **at risk** when it has not reached the target and its projection falls short:
@@ -21,13 +25,13 @@ from functools import cached_property
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Q, Sum
-from django.db.models.functions import Substr
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from canhgiac.org.models import Unit
 
-from ..models import Campaign, CampaignUnit, CoverageCounter, CoverageDaily
+from ..models import Campaign, CampaignUnit, CoverageDaily, CoverageRollup
 from .coverage import (
     _units,
     coverage_counts,
@@ -150,33 +154,14 @@ def _sum_by_paths(rows, paths: set[str], steplen: int, start: int = 0) -> dict[s
     return totals
 
 
-def _counted_now(campaign: Campaign, focus: Unit, lengths: set[int]) -> dict[str, tuple[int, int]]:
-    """{path prefix: (people, reached)} from the counters of the focus's subtree, for the prefixes of each given
-    length (the children's, the responsible units' depths) and the focus itself. One grouped query, by the
-    longest prefix, summed in the database; the shorter prefixes are summed from its groups in memory (a
-    prefix of a group's key is the prefix of every row in the group). A unit's own row groups under its own
-    path when its path is shorter than the prefix."""
-    longest = max(lengths)
-    groups = list(
-        CoverageCounter.objects.filter(campaign=campaign, path__startswith=focus.path)
-        .annotate(prefix=Substr("path", 1, longest))
-        .values("prefix")
-        .annotate(p=Sum("people"), r=Sum("reached"))
-        .values_list("prefix", "p", "r")
-        .order_by()
-    )
-    child = len(focus.path) + Unit.steplen
-    out: dict[str, tuple[int, int]] = {}
-    for length in lengths:
-        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for key, people, reached in groups:
-            if len(key) >= length or length == child:
-                total = sums[key[:length]]
-                total[0] += people
-                total[1] += reached
-        out.update({k: (v[0], v[1]) for k, v in sums.items() if len(k) == length or length == child})
-    out[focus.path] = (sum(g[1] for g in groups), sum(g[2] for g in groups))
-    return out
+def _rolled_now(campaign: Campaign, unit_ids) -> dict[str, tuple[int, int]]:
+    """{path: (people, reached)} of these units' whole subtrees today, from the rolled-up rows."""
+    return {
+        path: (people, reached)
+        for path, people, reached in CoverageRollup.objects.filter(
+            campaign=campaign, unit_id__in=list(unit_ids)
+        ).values_list("path", "people", "reached")
+    }
 
 
 def counters_usable(campaign: Campaign, on: date) -> date | None:
@@ -209,11 +194,23 @@ def coverage_progress(
     on = default_day(campaign, today)
     steplen = Unit.steplen
     as_of = counters_usable(campaign, on)
-    children = list(
-        Unit.objects.filter(path__startswith=focus.path, depth=focus.depth + 1).only(
-            "id", "path", "depth", "name", "short_name", "code", "kind", "numchild"
+    window_start = max(campaign.starts_on, on - timedelta(days=window_days))
+    weeks = (on - window_start).days / 7
+    weeks_left = max(0, (campaign.deadline - on).days) / 7
+    if as_of is not None:
+        ranked = _ranked_in_database(
+            campaign, focus, on, window_start, weeks, weeks_left, at_risk_limit, as_of
         )
-    )
+        if ranked is not None:
+            return _with_curve(ranked, viewer)
+    # the exact count (not today, or counters being rebuilt), or a window day the history does not hold
+    # the children as plain rows (a block of a country has a thousand): see UnitRef
+    children = [
+        UnitRef(*row)
+        for row in Unit.objects.filter(path__startswith=focus.path, depth=focus.depth + 1)
+        .order_by("path")
+        .values_list("id", "path", "name", "short_name", "code", "numchild")
+    ]
     # the responsible units as (id, path) only: the names are read for the units at risk shown
     participants = [
         _Responsible(*row)
@@ -223,26 +220,9 @@ def coverage_progress(
     ]
     wanted = {focus.path} | {c.path for c in children} | {p.path for p in participants}
     if as_of is not None:
-        lengths = {len(focus.path) + steplen} | {
-            len(p.path) for p in participants if len(p.path) > len(focus.path)
-        }
-        if connection.vendor == "sqlite":
-            now = _sum_by_paths(
-                CoverageCounter.objects.filter(campaign=campaign, path__startswith=focus.path).values_list(
-                    "path", "people", "reached"
-                ),
-                wanted,
-                steplen,
-                start=len(focus.path),
-            )
-        else:
-            now = _counted_now(campaign, focus, lengths)
+        now = _rolled_now(campaign, [focus.pk, *(c.pk for c in children), *(p.pk for p in participants)])
     else:
         now = _sum_by_paths(_exact_rows(viewer, campaign, focus, on), wanted, steplen, start=len(focus.path))
-
-    window_start = max(campaign.starts_on, on - timedelta(days=window_days))
-    weeks = (on - window_start).days / 7
-    weeks_left = max(0, (campaign.deadline - on).days) / 7
     before = _window_figures(viewer, campaign, focus, window_start, on, wanted, children, participants)
 
     def progress(unit: Unit, responsible=False) -> Progress:
@@ -284,10 +264,151 @@ def coverage_progress(
             risky.append((projected, unit.pk))
     result.at_risk_count = len(risky)
     result.at_risk_units = [progress(unit, True) for unit in _lowest(risky, at_risk_limit)]
-    result.curve = coverage_curve(viewer=viewer, campaign=campaign, focus=focus, on=on)
-    if result.curve and result.curve[-1][0] == on:  # the last point is today's figure
-        result.curve[-1] = (on, result.focus.people, result.focus.reached)
+    return _with_curve(result, viewer)
+
+
+def _with_curve(result: CampaignProgress, viewer) -> CampaignProgress:
+    result.curve = coverage_curve(
+        viewer=viewer, campaign=result.campaign, focus=result.focus.unit, on=result.on
+    )
+    if result.curve and result.curve[-1][0] == result.on:  # the last point is today's figure
+        result.curve[-1] = (result.on, result.focus.people, result.focus.reached)
     return result
+
+
+# The responsible units of a subtree with people today, their projection at the deadline, how many are at risk
+# and the lowest of them (every unit tied with the last one shown included). Written for both databases:
+# the arithmetic is Python's, step by step, in double precision (the parameters cast: PostgreSQL would take
+# them as numeric), so both rank exactly as `Progress` does.
+_FLOAT = "CAST(%s AS DOUBLE PRECISION)"
+_AT_RISK_SQL = """
+WITH r AS (
+    SELECT ro.unit_id, ro.people, ro.reached, COALESCE(d.reached, 0) AS start
+    FROM {responsible} cu
+    JOIN {rollup} ro ON ro.campaign_id = cu.campaign_id AND ro.unit_id = cu.unit_id
+    LEFT JOIN {daily} d ON d.campaign_id = cu.campaign_id AND d.unit_id = cu.unit_id AND d.day = %s
+    WHERE cu.campaign_id = %s AND ro.path LIKE %s AND ro.people > 0
+), p AS (
+    SELECT unit_id, people, reached, start,
+        (reached + (CASE WHEN reached > start THEN reached - start ELSE 0 END) / {float} * {float}) / people AS raw
+    FROM r WHERE CAST(reached AS DOUBLE PRECISION) / people < {float}
+), risky AS (
+    SELECT unit_id, people, reached, start, CASE WHEN raw > 1 THEN {float} ELSE raw END AS projected
+    FROM p WHERE (CASE WHEN raw > 1 THEN {float} ELSE raw END) < {float}
+), ranked AS (
+    SELECT risky.*, RANK() OVER (ORDER BY projected) AS n FROM risky
+)
+SELECT (SELECT COUNT(*) FROM r), (SELECT COUNT(*) FROM risky), ranked.projected, ranked.unit_id,
+    ranked.people, ranked.reached, ranked.start
+FROM (SELECT 1 AS one) one
+LEFT JOIN ranked ON ranked.n <= %s
+"""
+
+
+def _ranked_in_database(
+    campaign, focus, on, window_start, weeks, weeks_left, at_risk_limit, as_of
+) -> CampaignProgress | None:
+    """The progress from the rolled-up rows (today) and the history (the window's first day), the units at
+    risk ranked by the database: 4 queries. None when the history does not hold the window's first day."""
+    # the focus and its children (those with people: the others are not shown) with the children's names,
+    # by their level of the subtree rather than a list of keys (a block of a country has a thousand children)
+    level = Q(path=focus.path) | Q(path__startswith=focus.path, path_length=len(focus.path) + Unit.steplen)
+    responsible = CampaignUnit.objects.filter(campaign=campaign, unit_id=OuterRef("unit_id"))
+    now = {}
+    children = []
+    for unit_id, people, reached, is_responsible, *unit in (
+        CoverageRollup.objects.filter(campaign=campaign)
+        .annotate(path_length=Length("path"))
+        .filter(level)
+        .annotate(responsible=Exists(responsible))
+        .order_by("path")
+        .values_list(
+            "unit_id",
+            "people",
+            "reached",
+            "responsible",
+            "path",
+            "unit__name",
+            "unit__short_name",
+            "unit__code",
+            "unit__numchild",
+        )
+    ):
+        now[unit_id] = (people, reached, is_responsible)
+        if unit_id != focus.pk and people:
+            children.append(UnitRef(unit_id, *unit))
+    ids = [focus.pk, *(c.pk for c in children)]
+    before = None
+    if weeks > 0:
+        stored = dict(
+            CoverageDaily.objects.filter(
+                campaign=campaign,
+                day=window_start,
+                unit_id__in=Unit.objects.filter(
+                    Q(pk=focus.pk) | Q(path__startswith=focus.path, depth=focus.depth + 1)
+                ).values("pk"),
+            ).values_list("unit_id", "reached")
+        )
+        # no row for a unit means nobody in its subtree that day; nothing at all on the first day: 0 reached
+        if not stored and window_start != campaign.starts_on and not _has_history(campaign, [window_start]):
+            return None
+        before = {u: stored.get(u, 0) for u in ids}
+    target = campaign.target_ratio - 1e-9
+    limit = at_risk_limit if before is not None else 0
+    tables = {
+        "responsible": CampaignUnit._meta.db_table,
+        "rollup": CoverageRollup._meta.db_table,
+        "daily": CoverageDaily._meta.db_table,
+    }
+    params = [
+        connection.ops.adapt_datefield_value(window_start),
+        campaign.pk,
+        focus.path + "%",
+        weeks or 1.0,
+        weeks_left,
+        target,
+        1.0,
+        1.0,
+        target,
+        limit if limit is not None else 2**31 - 1,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_AT_RISK_SQL.replace("{float}", _FLOAT).format(**tables), params)
+        rows = cursor.fetchall()
+
+    def progress(unit, people, reached, start, responsible):
+        return Progress(
+            unit=unit,
+            people=people,
+            reached=reached,
+            target=campaign.target_ratio,
+            before=start,
+            window_weeks=weeks,
+            weeks_left=weeks_left,
+            responsible=responsible,
+        )
+
+    def of(unit):
+        people, reached, is_responsible = now.get(unit.pk, (0, 0, False))
+        start = before.get(unit.pk) if before is not None else None
+        return progress(unit, people, reached, start, is_responsible)
+
+    # the lowest (ties at the cut included) with their figures; their names in one small query (a join in the
+    # ranking query would hash the whole unit table for 30 rows)
+    figures = {row[3]: row[4:7] for row in rows if row[3] is not None}
+    at_risk = _lowest([(row[2], row[3]) for row in rows if row[3] is not None], limit)
+    return CampaignProgress(
+        campaign=campaign,
+        focus=of(focus),
+        on=on,
+        children=[of(c) for c in children],
+        responsible_count=rows[0][0],
+        at_risk_count=rows[0][1] if before is not None else 0,
+        at_risk_units=[progress(unit, *figures[unit.pk], True) for unit in at_risk],
+        window_start=window_start if weeks > 0 else None,
+        live=True,
+        as_of=as_of,
+    )
 
 
 def _lowest(risky: list[tuple[float, int]], limit: int | None) -> list[UnitRef]:

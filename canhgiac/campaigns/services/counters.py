@@ -6,6 +6,9 @@
 - Single changes arrive through receivers (campaigns/receivers.py): a Reach created or deleted moves one
   counter by one; a placement, exemption or person saved or deleted, and org's `roster_changed` (the importer,
   `record_moves`, a unit moved) recount the units touched — one grouped query for all of them.
+- `CoverageRollup` (each unit's subtree figures) moves with the counters: a recount or a reach adds its
+  difference to the unit's row and every ancestor's (`_roll_up`, rows locked in path order); a rebuild, or a
+  recount that finds a unit moved in the tree, writes every row again from the counters (`rollup_rebuild`).
 - `deferred()` gathers the touches of a bulk operation (`reach_rebuild` for some people, an attendance import)
   and recounts once at the end.
 - Counters are for one day: a campaign whose counters are not for today is answered by the exact recount
@@ -27,7 +30,7 @@ from django.utils import timezone
 from canhgiac.org.models import Exemption, Person, Placement, Unit
 from canhgiac.org.selectors import exempt_people_on, people_units_on, rollup_counts
 
-from ..models import Campaign, CoverageCounter, CoverageDaily, Reach
+from ..models import Campaign, CoverageCounter, CoverageDaily, CoverageRollup, Reach
 from ..selectors.coverage import audience_paths, hashed_sets, next_midnight
 
 # Up to this many units, a recount probes the exemptions and reaches of each roster row (an index look-up per
@@ -95,13 +98,13 @@ def _paths(unit_ids) -> dict[int, str]:
     return out
 
 
-def _write(campaign: Campaign, figures: dict[int, tuple[int, int, int]], unit_ids) -> None:
+def _write(campaign: Campaign, figures: dict[int, tuple[int, int, int]], unit_ids, paths=None) -> None:
     now = timezone.now()
     gone = [u for u in unit_ids if u not in figures]
     if gone:
         CoverageCounter.objects.filter(campaign=campaign, unit_id__in=gone).delete()
     if figures:
-        paths = _paths(figures)
+        paths = paths if paths is not None else _paths(figures)
         CoverageCounter.objects.bulk_create(
             [
                 CoverageCounter(
@@ -131,6 +134,7 @@ def coverage_rebuild(*, campaign: Campaign, on: date | None = None) -> dict[str,
     figures = recount(campaign, on=on)
     CoverageCounter.objects.filter(campaign=campaign).delete()
     _write(campaign, figures, [])
+    rollup_rebuild(campaign=campaign, own=figures)
     Campaign.objects.filter(pk=campaign.pk).update(coverage_as_of=on)
     campaign.coverage_as_of = on
     _discard_pending(campaign.pk)
@@ -161,12 +165,25 @@ def refresh_units(unit_ids, *, campaign_id: int | None = None) -> None:
     today = timezone.localdate()
     for campaign in _live_campaigns(campaign_id):
         with transaction.atomic():
-            list(
-                CoverageCounter.objects.select_for_update()
+            before = {
+                unit_id: (path, people, reached)
+                for unit_id, path, people, reached in CoverageCounter.objects.select_for_update()
                 .filter(campaign=campaign, unit_id__in=ids)
-                .values_list("pk", flat=True)
-            )
-            _write(campaign, recount(campaign, on=today, unit_ids=ids), ids)
+                .order_by("unit_id")
+                .values_list("unit_id", "path", "people", "reached")
+            }
+            figures = recount(campaign, on=today, unit_ids=ids)
+            paths = _paths(set(figures) | set(before))
+            _write(campaign, figures, ids, paths)
+            if any(paths.get(u, path) != path for u, (path, _p, _r) in before.items()):
+                rollup_rebuild(campaign=campaign)  # a unit moved in the tree: its ancestors changed
+                continue
+            changes = []
+            for unit_id in set(figures) | set(before):
+                _path, old_people, old_reached = before.get(unit_id, ("", 0, 0))
+                people, _exempt, reached = figures.get(unit_id, (0, 0, 0))
+                changes.append((paths.get(unit_id, _path), people - old_people, reached - old_reached))
+            _roll_up(campaign, changes)
 
 
 def _person_units(person_ids, today: date) -> set[int]:
@@ -276,11 +293,87 @@ def reach_changed(reach: Reach, delta: int) -> None:
     )
     if exempt:
         return
-    updated = CoverageCounter.objects.filter(campaign=campaign, unit_id=unit_id).update(
-        reached=F("reached") + delta, updated_at=timezone.now()
-    )
+    with transaction.atomic():
+        updated = CoverageCounter.objects.filter(campaign=campaign, unit_id=unit_id).update(
+            reached=F("reached") + delta, updated_at=timezone.now()
+        )
+        if updated:
+            _roll_up(campaign, [(path, 0, delta)])
     if not updated:
         refresh_units([unit_id], campaign_id=campaign.pk)
+
+
+# --- the rolled-up figures (CoverageRollup) ---------------------------------------------------------------
+
+
+def _roll_up(campaign: Campaign, changes) -> None:
+    """Add each (unit path, Δpeople, Δreached) to the rolled-up rows of the unit and all its ancestors. The rows
+    are locked in path order (two changes under the same ancestors wait for each other, never deadlock), missing
+    rows are created first; a figure that would fall below zero means the rows were not right: rebuild them."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    steplen = Unit.steplen
+    for path, people, reached in changes:
+        if people or reached:
+            for end in range(steplen, len(path) + 1, steplen):
+                total = totals[path[:end]]
+                total[0] += people
+                total[1] += reached
+    wanted = sorted(p for p, (people, reached) in totals.items() if people or reached)
+    if not wanted:
+        return
+
+    def locked(paths):
+        return {
+            row.path: row
+            for row in CoverageRollup.objects.select_for_update()
+            .filter(campaign=campaign, path__in=paths)
+            .order_by("path")
+            .only("id", "path", "people", "reached")
+        }
+
+    rows = locked(wanted)
+    missing = [p for p in wanted if p not in rows]
+    if missing:
+        # a unit whose subtree had nobody yet; a row left with an old path by a unit move gets the new one
+        CoverageRollup.objects.bulk_create(
+            [
+                CoverageRollup(campaign=campaign, unit_id=pk, path=path)
+                for pk, path in Unit.objects.filter(path__in=missing).values_list("pk", "path")
+            ],
+            update_conflicts=True,
+            unique_fields=["campaign", "unit"],
+            update_fields=["path"],
+        )
+        rows.update(locked(missing))
+    for path, row in rows.items():
+        row.people += totals[path][0]
+        row.reached += totals[path][1]
+        if row.people < 0 or row.reached < 0:
+            rollup_rebuild(campaign=campaign)
+            return
+    CoverageRollup.objects.bulk_update(list(rows.values()), ["people", "reached"], batch_size=2000)
+
+
+@transaction.atomic
+def rollup_rebuild(*, campaign: Campaign, own: dict[int, tuple[int, int, int]] | None = None) -> int:
+    """Write every unit's rolled-up row again from the per-unit figures (`own`, else the counters)."""
+    if own is None:
+        own = {
+            u: (p, e, r)
+            for u, p, e, r in CoverageCounter.objects.filter(campaign=campaign).values_list(
+                "unit_id", "people", "exempt", "reached"
+            )
+        }
+    rolled, paths = _rolled(own)
+    CoverageRollup.objects.filter(campaign=campaign).delete()
+    CoverageRollup.objects.bulk_create(
+        [
+            CoverageRollup(campaign=campaign, unit_id=u, path=paths[u], people=p, reached=r)
+            for u, (p, r) in rolled.items()
+        ],
+        batch_size=5000,
+    )
+    return len(rolled)
 
 
 def invalidate(campaign_id: int) -> None:
@@ -291,11 +384,13 @@ def invalidate(campaign_id: int) -> None:
 # --- history -------------------------------------------------------------------------------------------------
 
 
-def _rolled(campaign: Campaign, own: dict[int, tuple[int, int, int]]) -> dict[int, tuple[int, int]]:
+def _rolled(own: dict[int, tuple[int, int, int]]) -> tuple[dict[int, tuple[int, int]], dict[int, str]]:
+    """({unit id: (people, reached) of its subtree} for every unit with people under it, {unit id: path})."""
     units = list(Unit.objects.only("id", "path").order_by("path"))
     people = rollup_counts(units, {u: f[0] for u, f in own.items()})
     reached = rollup_counts(units, {u: f[2] for u, f in own.items()})
-    return {u: (people.get(u, 0), reached.get(u, 0)) for u in set(people) | set(reached)}
+    rolled = {u: (people.get(u, 0), reached.get(u, 0)) for u in set(people) | set(reached)}
+    return rolled, {u.pk: u.path for u in units}
 
 
 @transaction.atomic
@@ -312,7 +407,7 @@ def coverage_snapshot(*, campaign: Campaign, day: date, own: dict | None = None)
             }
         else:
             own = recount(campaign, on=day)
-    rolled = _rolled(campaign, own)
+    rolled, _paths = _rolled(own)
     CoverageDaily.objects.filter(campaign=campaign, day=day).delete()
     CoverageDaily.objects.bulk_create(
         [

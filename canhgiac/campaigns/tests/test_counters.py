@@ -1,4 +1,4 @@
-"""The coverage counters (CoverageCounter) always equal the exact recount from the roster history, whatever
+"""The coverage counters (CoverageCounter) and their rolled-up rows (CoverageRollup) always equal the exact recount from the roster history, whatever
 happens: reaches, moves, exemptions, status changes, new people, roster imports, attendance withdrawn."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from canhgiac.campaigns import selectors, services
-from canhgiac.campaigns.models import Campaign, CoverageCounter, CoverageDaily, Reach
+from canhgiac.campaigns.models import Campaign, CoverageCounter, CoverageDaily, CoverageRollup, Reach
 from canhgiac.campaigns.services import counters
 from canhgiac.org import services as org_services
-from canhgiac.org.models import Person
+from canhgiac.org.models import Person, Unit
 
 
 def _stored(campaign):
@@ -33,6 +33,24 @@ def assert_consistent(campaign):
     assert _stored(campaign) == exact
     stale_paths = CoverageCounter.objects.filter(campaign=campaign).exclude(path=F("unit__path"))
     assert not stale_paths.exists()  # the copied path follows unit moves
+    # every unit's rolled-up row is the sum of the exact recount over its subtree, at the unit's path
+    paths = dict(Unit.objects.values_list("pk", "path"))
+    expected = {}
+    for unit_id, (people, _exempt, reached) in exact.items():
+        for ancestor, path in paths.items():
+            if people and paths[unit_id].startswith(path):
+                total = expected.setdefault(ancestor, [0, 0])
+                total[0] += people
+                total[1] += reached
+    rolled = {
+        u: [p, r]
+        for u, p, r in CoverageRollup.objects.filter(campaign=campaign).values_list(
+            "unit_id", "people", "reached"
+        )
+        if p or r
+    }
+    assert rolled == expected
+    assert not CoverageRollup.objects.filter(campaign=campaign).exclude(path=F("unit__path")).exists()
 
 
 def _reach(person, campaign, days_ago=1):
@@ -161,3 +179,29 @@ def test_rebuild_command_and_history(campaign, people, tree):
     assert days[campaign.starts_on] == 0
     assert days[timezone.localdate()] == 2  # today's, from the counters
     assert days[campaign.starts_on + timedelta(days=14)] == 1  # reached 20 days ago, counted from then
+
+
+def test_rolled_up_rows_follow_a_unit_moved_within_the_audience(campaign, people, tree, coordinator):
+    """Hồng Gai (with reached people) moves under Sở Tài chính: the communes block loses its figures, the
+    departments block and the finance department gain them; a later reach moves the new ancestors."""
+    hg = people["hong_gai"]
+    _reach(hg[0], campaign)
+    _reach(hg[1], campaign)
+    before = CoverageRollup.objects.get(campaign=campaign, unit=tree.communes)
+    org_services.unit_move(unit=tree.hong_gai, new_parent=tree.finance, actor=coordinator)
+    assert_consistent(campaign)
+    after = CoverageRollup.objects.get(campaign=campaign, unit=tree.communes)
+    assert (before.people - after.people, before.reached - after.reached) == (6, 2)
+    assert CoverageRollup.objects.get(campaign=campaign, unit=tree.finance).reached == 2
+    _reach(hg[2], campaign)
+    assert_consistent(campaign)
+    assert CoverageRollup.objects.get(campaign=campaign, unit=tree.finance).reached == 3
+
+
+def test_rolled_up_rows_that_went_wrong_are_written_again(campaign, people, tree):
+    """A row that would fall below zero shows the rows were not right (a manual edit, a restore): the next
+    change rebuilds them from the counters instead of storing a wrong figure."""
+    _reach(people["hong_gai"][0], campaign)
+    CoverageRollup.objects.filter(campaign=campaign, unit=tree.communes).update(reached=0, people=0)
+    Reach.objects.filter(person=people["hong_gai"][0], campaign=campaign).delete()
+    assert_consistent(campaign)

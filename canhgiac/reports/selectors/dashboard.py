@@ -42,15 +42,19 @@ def dashboard_campaigns(*, viewer) -> list[Campaign]:
     )
 
 
-def campaign_for_dashboard(*, viewer, pk) -> Campaign:
-    campaign = (
-        Campaign.objects.visible_to(viewer)
-        .exclude(status=Campaign.Status.DRAFT)
-        .select_related("course")
-        .prefetch_related("audience_units")
-        .filter(pk=pk)
-        .first()
-    )
+def campaign_for_dashboard(*, viewer, pk, among: list[Campaign] | None = None) -> Campaign:
+    """The campaign the viewer may read (404 otherwise). `among`: the viewer's `dashboard_campaigns`, already
+    read for the page's menu — the campaign is taken from it instead of a second query."""
+    if among is not None:
+        campaign = next((c for c in among if c.pk == pk), None)
+    else:
+        campaign = (
+            Campaign.objects.visible_to(viewer)
+            .exclude(status=Campaign.Status.DRAFT)
+            .select_related("course")
+            .filter(pk=pk)
+            .first()
+        )
     if campaign is None:
         raise Http404
     return campaign
@@ -178,7 +182,10 @@ def learning_panel(*, viewer, campaign: Campaign, focus: Unit) -> dict:
         out["rising"] = rising_methods(months=3)
     if course is None:
         return out
-    rows = training_dashboards.unit_summaries(viewer=viewer, course=course, root=focus, depth=1)
+    # the panel and its CSV show quiz figures only: no headcount (the coverage panel has it from the counters)
+    rows = training_dashboards.unit_summaries(
+        viewer=viewer, course=course, root=focus, depth=1, with_people=False
+    )
     out["summary"] = rows[0] if rows and rows[0].unit.pk == focus.pk else None
     out["children"] = [r for r in rows if r.level == 1 and r.participants]
     methods = [

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from canhgiac.campaigns import services
 from canhgiac.campaigns.models import Campaign, CoverageDaily, Reach
-from canhgiac.campaigns.services.counters import coverage_snapshot
+from canhgiac.campaigns.services.counters import coverage_rebuild, coverage_snapshot
 from canhgiac.org.models import Person, Unit
 
 
@@ -169,10 +169,15 @@ def _add_units(tree, n):
         Person.objects.create(unit=sub, full_name=f"Người Phụ {i}")
 
 
-def test_dashboard_queries_do_not_grow_with_units(client, coordinator, campaign, people, tree):
+@pytest.mark.parametrize("history", [True, False], ids=["ranked-in-database", "window-day-counted"])
+def test_dashboard_queries_do_not_grow_with_units(client, coordinator, campaign, people, tree, history):
+    """Both ways of ranking the units at risk: the history holds the pace window's first day (the database
+    ranks them), or it does not (that day counted exactly, ranked in memory)."""
     from canhgiac.campaigns.services import participant_add
 
     client.force_login(coordinator)
+    if history:
+        coverage_snapshot(campaign=campaign, day=timezone.localdate() - timedelta(days=14))
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
@@ -218,3 +223,64 @@ def test_bad_addresses_are_404(client, coordinator, campaign, people, tree):
     assert client.get(reverse("reports:dashboard_unit", args=[campaign.pk, 999999])).status_code == 404
     assert client.get(_url(campaign, tree.hong_gai, "khong-co.csv")).status_code == 404
     assert client.get(_url(campaign, tree.hong_gai, "don-vi.csv")).status_code == 200
+
+
+def test_the_database_ranks_the_units_at_risk_as_the_exact_count_does(coordinator, campaign, people, tree):
+    """Twelve communes with different paces (some tied), ranked by the database from the rolled-up rows and by
+    Python from the exact recount: the same units, order, projections and counts, with cuts inside a tie (the
+    tied units ordered by name, as the page does) and without a cut (the CSV); then without the window day's
+    history (today's rolled-up rows, that day counted exactly)."""
+    from canhgiac.campaigns.models import CampaignUnit
+    from canhgiac.campaigns.selectors import coverage_progress
+
+    _add_units(tree, 12)
+    for i, unit in enumerate(Unit.objects.filter(code__startswith="X", depth=3).order_by("code")):
+        CampaignUnit.objects.create(campaign=campaign, unit=unit)
+        extra = [Person.objects.create(unit=unit, full_name=f"Người Thêm {i}-{k}") for k in range(i % 4 + 2)]
+        staff = list(Person.objects.filter(unit__path__startswith=unit.path))
+        for person in staff[: i % 3]:
+            _reach(person, campaign, days_ago=20)
+        for person in staff[i % 3 : i % 3 + (i * 5) % 4]:
+            _reach(person, campaign, days_ago=2)
+        assert len(staff) == len(extra) + 2
+    coverage_rebuild(campaign=campaign)  # counters and rolled-up rows built again from nothing
+    coverage_snapshot(campaign=campaign, day=timezone.localdate() - timedelta(days=14))
+    live = Campaign.objects.get(pk=campaign.pk)
+    exact = Campaign.objects.get(pk=campaign.pk)
+    exact.coverage_as_of = None
+
+    def shown(progress):
+        return (
+            progress.responsible_count,
+            progress.at_risk_count,
+            [(p.unit.pk, p.people, p.reached, p.before, round(p.projected, 12)) for p in progress.at_risk],
+            [(p.unit.pk, p.people, p.reached, p.before, p.responsible) for p in progress.children],
+            (progress.focus.people, progress.focus.reached, progress.focus.before),
+        )
+
+    for focus in (tree.root, tree.communes):
+        for limit in (3, 6, None):
+            fast = coverage_progress(viewer=coordinator, campaign=live, focus=focus, at_risk_limit=limit)
+            slow = coverage_progress(viewer=coordinator, campaign=exact, focus=focus, at_risk_limit=limit)
+            assert fast.live and not slow.live
+            assert shown(fast) == shown(slow)
+            assert fast.at_risk_count >= 4
+    # without the window day's history: today's rolled-up rows, that day counted exactly, ranked in memory
+    CoverageDaily.objects.filter(campaign=campaign, day=timezone.localdate() - timedelta(days=14)).delete()
+    for limit in (3, None):
+        mixed = coverage_progress(viewer=coordinator, campaign=live, focus=tree.root, at_risk_limit=limit)
+        slow = coverage_progress(viewer=coordinator, campaign=exact, focus=tree.root, at_risk_limit=limit)
+        assert mixed.live and shown(mixed) == shown(slow)
+
+
+def test_unit_names_are_escaped_in_the_rows_drawn_in_python(client, coordinator, campaign, people, tree):
+    """The sub-unit and at-risk rows are built outside the template engine: a name typed with markup shows
+    as text, in the table and in the coverage bar's row."""
+    Unit.objects.filter(pk=tree.hong_gai.pk).update(name='Phường <b>Hồng</b> "Gai" & <script>x</script>')
+    _reach(people["hong_gai"][0], campaign, days_ago=20)
+    coverage_snapshot(campaign=campaign, day=timezone.localdate() - timedelta(days=14))
+    client.force_login(coordinator)
+    body = client.get(_url(campaign, tree.communes)).content.decode()
+    assert "<script>x</script>" not in body and "<b>Hồng</b>" not in body
+    escaped = "Phường &lt;b&gt;Hồng&lt;/b&gt; &quot;Gai&quot; &amp; &lt;script&gt;x&lt;/script&gt;"
+    assert body.count(escaped) >= 2  # the sub-units table and the units at risk

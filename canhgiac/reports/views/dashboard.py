@@ -44,7 +44,8 @@ def dashboard_home(request):
 @readers
 def dashboard(request, campaign_pk, unit_pk=None):
     user = request.user
-    campaign = selectors.campaign_for_dashboard(viewer=user, pk=campaign_pk)
+    campaigns = selectors.dashboard_campaigns(viewer=user)
+    campaign = selectors.campaign_for_dashboard(viewer=user, pk=campaign_pk, among=campaigns)
     focus, roots = selectors.focus_unit(viewer=user, pk=unit_pk)
     data = selectors.campaign_dashboard(viewer=user, campaign=campaign, focus=focus)
     progress = data["progress"]
@@ -54,7 +55,7 @@ def dashboard(request, campaign_pk, unit_pk=None):
         {
             **data,
             "campaign": campaign,
-            "campaigns": selectors.dashboard_campaigns(viewer=user),
+            "campaigns": campaigns,
             "focus": focus,
             "roots": roots if len(roots) > 1 else [],
             "crumbs": selectors.breadcrumbs(viewer=user, unit=focus),

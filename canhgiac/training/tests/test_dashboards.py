@@ -55,6 +55,20 @@ def test_unit_figures_roll_up_the_tree(coordinator, tree, scores):
     root = rows["QN"]
     assert (root.people, root.participants, root.pre_takers, root.passed) == (4, 3, 3, 1)
     assert root.pre_avg == pytest.approx(100 / 3)
+    # without the headcount (the dashboards' knowledge panel): the same quiz figures, one query fewer
+    lean = {
+        r.unit.code: r
+        for r in dashboards.unit_summaries(viewer=coordinator, course=scores, with_people=False)
+    }
+    assert [(r.participants, r.pre_sum, r.post_sum, r.passed, r.pass_rate) for r in lean.values()] == [
+        (r.participants, r.pre_sum, r.post_sum, r.passed, r.pass_rate) for r in rows.values()
+    ]
+    assert lean["06685"].people == 0 and lean["06685"].coverage is None
+    full = _queries(lambda: dashboards.unit_summaries(viewer=coordinator, course=scores))
+    assert (
+        _queries(lambda: dashboards.unit_summaries(viewer=coordinator, course=scores, with_people=False))
+        == full - 1
+    )
 
 
 def test_the_viewers_scope_and_a_chosen_subtree_limit_the_figures(
