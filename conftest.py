@@ -149,6 +149,29 @@ def staff_member(tree):
 # --- browser harness -----------------------------------------------------------------------------------
 
 
+def _close_own_connections(server) -> None:
+    """The live server's request threads close their own database connections, not the ones they borrow from
+    the test thread (the shared in-memory SQLite database): closing those raised "DatabaseError: ... can only
+    be used in that same thread" in threads that outlived their test, reported as warnings under later tests.
+    Django's ThreadedWSGIServer keeps `_close_connections` as the hook for this."""
+    from django.db import connections
+
+    borrowed = set(server.connections_override or ())
+    for conn in connections.all(initialized_only=True):
+        if conn.alias not in borrowed:
+            conn.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_closes_own_connections():
+    from django.core.servers.basehttp import ThreadedWSGIServer
+
+    original = ThreadedWSGIServer._close_connections
+    ThreadedWSGIServer._close_connections = _close_own_connections
+    yield
+    ThreadedWSGIServer._close_connections = original
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
