@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.apps import apps
-from django.db.models import Count, Q
 
 from .models import AuditEvent
 from .roles import READ_ROLES
@@ -12,23 +11,21 @@ def audit_event_list(*, viewer):
 
 
 def user_scope_summary(*, user) -> list[dict]:
-    """For the home page: each of the user's memberships with the size of its subtree (2 queries)."""
+    """For the home page: each of the user's memberships with the size of its subtree: units, and people at
+    work (1 query, then 2 per distinct subtree: counts by path prefix on each table, which the indexes answer;
+    one aggregate over units joined to their people counted 2 million rows distinctly — 1.1 s for a country)."""
     Unit = apps.get_model("org", "Unit")
+    Person = apps.get_model("org", "Person")
     memberships = list(user.memberships.filter(is_active=True).select_related("unit").order_by("unit__path"))
     if not memberships:
         return []
-    paths = {m.unit.path for m in memberships}
-    counts = {}
-    if paths:
-        aggregates = {}
-        for index, path in enumerate(sorted(paths)):
-            aggregates[f"u{index}"] = Count("id", distinct=True, filter=Q(path__startswith=path))
-            aggregates[f"p{index}"] = Count(
-                "people", filter=Q(path__startswith=path, people__status="active")
-            )
-        row = Unit.objects.aggregate(**aggregates)
-        for index, path in enumerate(sorted(paths)):
-            counts[path] = (row[f"u{index}"], row[f"p{index}"])
+    counts = {
+        path: (
+            Unit.objects.filter(path__startswith=path).count(),
+            Person.objects.filter(unit__path__startswith=path, status=Person.Status.ACTIVE).count(),
+        )
+        for path in sorted({m.unit.path for m in memberships})
+    }
     out = []
     for membership in memberships:
         units, people = counts.get(membership.unit.path, (0, 0))

@@ -39,6 +39,25 @@ def test_home_shows_the_users_scope(client, ward_manager, staff_member):
     assert "Đầu mối đơn vị" in html
 
 
+def test_home_counts_the_units_and_the_people_at_work_of_each_scope(tree, make_official):
+    from canhgiac.core.selectors import user_scope_summary
+    from canhgiac.org.models import Person
+
+    both = make_official("hai@test.vn", "unit_manager", tree.finance)
+    both.memberships.create(unit=tree.communes, role="leader")
+    for unit, status in (
+        (tree.finance, "active"),
+        (tree.budget_office, "active"),
+        (tree.budget_office, "left"),  # moved away: not counted
+        (tree.hong_gai, "active"),
+        (tree.ba_che, "on_leave"),
+        (tree.police, "active"),  # outside both scopes
+    ):
+        Person.objects.create(unit=unit, full_name=f"Người {unit.code} {status}", status=status)
+    summary = {row["unit"].code: (row["units"], row["people"]) for row in user_scope_summary(user=both)}
+    assert summary == {"QN-STC": (2, 2), "QN-XP": (4, 1)}
+
+
 def test_admin_is_for_superusers_only(client, coordinator):
     coordinator.is_staff = True
     coordinator.save()
