@@ -37,6 +37,7 @@ def in_audience(campaign: Campaign, person: Person) -> bool:
     return not campaign.audience_groups or person.staff_group in campaign.audience_groups
 
 
+@transaction.atomic  # its own when called alone (the callers' check-in or quiz transaction otherwise)
 def reach_record(
     *,
     person: Person,

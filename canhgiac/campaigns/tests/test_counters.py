@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
@@ -205,3 +206,39 @@ def test_rolled_up_rows_that_went_wrong_are_written_again(campaign, people, tree
     CoverageRollup.objects.filter(campaign=campaign, unit=tree.communes).update(reached=0, people=0)
     Reach.objects.filter(person=people["hong_gai"][0], campaign=campaign).delete()
     assert_consistent(campaign)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_check_ins_under_the_same_ancestors_all_count(campaign, people, tree):
+    """Eleven people of three units reached at the same moment, each in its own transaction: every one of them
+    moves its unit's counter and the rolled-up rows of the unit's ancestors (the province's row for all of
+    them); the rows are locked in path order, so the transactions queue instead of deadlocking."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL (SQLite serialises whole transactions)")
+    everyone = [p for group in people.values() for p in group]
+    start, errors = threading.Barrier(len(everyone)), []
+
+    def check_in(person):
+        try:
+            start.wait(timeout=10)
+            _reach(person, campaign)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            import traceback
+
+            errors.append(traceback.format_exc())
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=check_in, args=(person,)) for person in everyone]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == [], errors[0]
+    assert_consistent(campaign)
+    province = CoverageRollup.objects.get(campaign=campaign, unit=tree.root)
+    assert (province.people, province.reached) == (11, 11)
