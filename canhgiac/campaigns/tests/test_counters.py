@@ -214,6 +214,7 @@ def test_simultaneous_check_ins_under_the_same_ancestors_all_count(campaign, peo
     moves its unit's counter and the rolled-up rows of the unit's ancestors (the province's row for all of
     them); the rows are locked in path order, so the transactions queue instead of deadlocking."""
     import threading
+    import traceback
 
     from django.db import connection, connections
 
@@ -226,9 +227,7 @@ def test_simultaneous_check_ins_under_the_same_ancestors_all_count(campaign, peo
         try:
             start.wait(timeout=10)
             _reach(person, campaign)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            import traceback
-
+        except Exception:  # noqa: BLE001 - reported below
             errors.append(traceback.format_exc())
         finally:
             connections.close_all()
