@@ -73,6 +73,28 @@ def campaign(tree, coordinator, people, methods):
 
 
 @pytest.fixture
+def hong_gai_campaign(tree, coordinator, people, methods):
+    """A running campaign addressed to Phường Hồng Gai only: it does not exist for the other subtrees."""
+    from canhgiac.campaigns import services
+
+    today = timezone.localdate()
+    campaign = services.campaign_create(
+        actor=coordinator,
+        audience_units=[tree.hong_gai],
+        title="Chiến dịch riêng của phường Hồng Gai",
+        legal_number="12/UBND",
+        legal_date=today - timedelta(days=40),
+        legal_issuer="Ủy ban nhân dân phường Hồng Gai",
+        starts_on=today - timedelta(days=30),
+        deadline=today + timedelta(days=20),
+        target_coverage=100,
+        reach_rule="either",
+        min_conferences=1,
+    )
+    return services.campaign_launch(campaign=campaign, actor=coordinator)
+
+
+@pytest.fixture
 def conference(campaign, tree, ward_manager, coordinator, methods):
     """A Hồng Gai conference happening now (started 10 minutes ago, ends in 2 hours), confirmed."""
     from canhgiac.campaigns import services

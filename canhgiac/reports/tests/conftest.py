@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from canhgiac.campaigns.tests.conftest import campaign, conference, login, methods, people  # noqa: F401 - shared
+from canhgiac.campaigns.tests.conftest import (  # noqa: F401 - shared
+    campaign,
+    conference,
+    hong_gai_campaign,
+    login,
+    methods,
+    people,
+)
 
 RESULTS = (
     "Phường đã tổ chức 01 hội nghị tuyên truyền cho toàn thể cán bộ, công chức; phát 200 tờ rơi cảnh báo "

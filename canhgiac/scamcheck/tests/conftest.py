@@ -136,3 +136,18 @@ def make_report(db):
         return report_submit(identifiers=[classify(raw)[0] for raw in raws], **fields)
 
     return make
+
+
+@pytest.fixture
+def ward_coordinator(tree, make_official):
+    """A police coordinator whose scope is one ward only."""
+    return make_official("congan.honggai@test.vn", "coordinator", tree.hong_gai, "Công an phường Hồng Gai")
+
+
+@pytest.fixture
+def reports(make_report, tree):
+    return {
+        "hong_gai": make_report("0868 531 274", unit=tree.hong_gai, images=[]),
+        "bai_chay": make_report("0977 364 210", unit=tree.bai_chay),
+        "nowhere": make_report("vietcombank-hotro.com"),
+    }

@@ -14,21 +14,6 @@ pytestmark = pytest.mark.django_db
 QUEUE = "/tra-cuu/kiem-duyet/"
 
 
-@pytest.fixture
-def ward_coordinator(tree, make_official):
-    """A police coordinator whose scope is one ward only."""
-    return make_official("congan.honggai@test.vn", "coordinator", tree.hong_gai, "Công an phường Hồng Gai")
-
-
-@pytest.fixture
-def reports(make_report, tree):
-    return {
-        "hong_gai": make_report("0868 531 274", unit=tree.hong_gai, images=[]),
-        "bai_chay": make_report("0977 364 210", unit=tree.bai_chay),
-        "nowhere": make_report("vietcombank-hotro.com"),
-    }
-
-
 def test_only_coordinators_see_the_queue(
     client, ward_manager, other_ward_manager, leader, investigator, reports
 ):
