@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,25 @@ def test_numbers_in_templates_are_never_localised_implicitly():
     assert Template('<a data-id="{{ n }}">{{ n|vn_number }}</a>').render(Context({"n": 1500})) == (
         '<a data-id="1500">1.500</a>'
     )
+
+
+def test_the_audit_log_shows_only_the_viewers_subtree(
+    client, tree, ward_manager, other_ward_manager, coordinator
+):
+    from canhgiac.core.audit import audit
+
+    audit(
+        actor=ward_manager, action="roster.person_create", unit=tree.hong_gai, summary="Thêm người ở Hồng Gai"
+    )
+    audit(
+        actor=other_ward_manager,
+        action="roster.person_create",
+        unit=tree.bai_chay,
+        summary="Thêm người ở Bãi Cháy",
+    )
+    client.force_login(other_ward_manager)
+    body = client.get(reverse("core:audit_log")).content.decode()
+    assert "Thêm người ở Bãi Cháy" in body and "Thêm người ở Hồng Gai" not in body
+    client.force_login(coordinator)
+    body = client.get(reverse("core:audit_log")).content.decode()
+    assert "Thêm người ở Bãi Cháy" in body and "Thêm người ở Hồng Gai" in body

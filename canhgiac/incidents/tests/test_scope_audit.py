@@ -94,3 +94,15 @@ def test_the_register_export_and_statistics_of_bai_chay_hold_no_hong_gai_case(
         }
         assert bai_chay.code in cells and hong_gai.code not in cells, query
     assert Case.objects.count() == 2
+
+
+def test_the_statistics_csv_of_bai_chay_holds_no_hong_gai_figure(make_case, outsiders, tree):
+    make_case(amount_lost=450_000_000)
+    make_case(unit=tree.bai_chay, amount_lost=7_000_000)
+    investigator, _manager = outsiders
+    other = Client()
+    other.force_login(investigator)
+    period = {"date_from": "2000-01-01", "date_to": "2100-12-31"}
+    text = other.get(reverse("incidents:stats_csv", args=["unit"]), period).content.decode("utf-8-sig")
+    assert "Phường Bãi Cháy,1,7000000" in text
+    assert "Hồng Gai" not in text and "450000000" not in text
