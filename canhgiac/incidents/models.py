@@ -7,9 +7,6 @@ handling it (`handling_unit`). A membership covers a case when either lies in it
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +18,7 @@ from canhgiac.core.models import TimeStamped
 from canhgiac.core.roles import Role
 from canhgiac.core.scoping import scope_q
 from canhgiac.core.text import fold
+from canhgiac.core.uploads import server_path, suffix_of
 from canhgiac.knowledge.models import Channel
 from canhgiac.org.models import TabularImport
 
@@ -388,7 +386,7 @@ class CaseImportQuerySet(models.QuerySet):
 
 
 def _import_upload_to(instance, filename):
-    return f"case_imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
+    return server_path("case_imports", suffix_of(filename))
 
 
 class CaseImport(TabularImport):

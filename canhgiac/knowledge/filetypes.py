@@ -307,3 +307,26 @@ def validate_upload(upload, *, kind: str, kind_label: str) -> FormatSpec:
             % {"kind": kind_label, "name": name, "format": spec.label}
         )
     return spec
+
+
+def stored_path(folder: str, file_format: str, filename: str) -> str:
+    """Where a checked upload is stored: a server-chosen name with the extension of its detected format."""
+    from pathlib import Path
+
+    from canhgiac.core.uploads import server_path
+
+    spec = FORMATS.get(file_format)
+    return server_path(folder, spec.ext if spec else Path(filename).suffix.lstrip(".")[:5])
+
+
+def serve_checked(field, file_format: str, *, stem: str, inline: bool = False):
+    """A checked upload served back under `stem` + its format's extension, with its format's content type."""
+    from canhgiac.core.uploads import serve_stored
+
+    spec = FORMATS.get(file_format)
+    return serve_stored(
+        field,
+        filename=f"{stem}.{spec.ext if spec else 'bin'}",
+        content_type=spec.content_type if spec else "application/octet-stream",
+        inline=inline,
+    )

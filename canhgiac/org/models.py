@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +13,7 @@ from canhgiac.core.models import TimeStamped
 from canhgiac.core.roles import MANAGE_ROLES, READ_ROLES
 from canhgiac.core.scoping import scope_q
 from canhgiac.core.text import fold, sort_key
+from canhgiac.core.uploads import server_path, suffix_of
 
 
 class UnitQuerySet(MP_NodeQuerySet):
@@ -348,7 +346,7 @@ class RosterImportQuerySet(models.QuerySet):
 
 
 def _import_upload_to(instance, filename):
-    return f"roster_imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
+    return server_path("roster_imports", suffix_of(filename))
 
 
 class TabularImport(TimeStamped):

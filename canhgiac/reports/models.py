@@ -7,9 +7,7 @@ submitted … → accepted (locked). The province report is built from accepted 
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -163,11 +161,9 @@ class UnitReportEvent(models.Model):
 
 def report_file_upload_to(instance, filename: str) -> str:
     """A path the server chooses; only the detected extension is kept."""
-    from canhgiac.knowledge.filetypes import FORMATS
+    from canhgiac.knowledge.filetypes import stored_path
 
-    spec = FORMATS.get(instance.file_format)
-    ext = spec.ext if spec else Path(filename).suffix.lstrip(".")[:5]
-    return f"reports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{ext}"
+    return stored_path("reports", instance.file_format, filename)
 
 
 class UnitReportFile(models.Model):

@@ -4,9 +4,7 @@ held with attendance, then reported with minutes, photos and scanned sign-in she
 from __future__ import annotations
 
 import secrets
-import uuid
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from canhgiac.core.models import TimeStamped
 from canhgiac.core.roles import READ_ROLES
 from canhgiac.core.scoping import scope_paths, scope_q
+from canhgiac.core.uploads import server_path, suffix_of
 
 # Check-in opens this long before the start (people arrive early and queue at the door) and closes at the
 # planned end: after that a QR photo passed around could check in people who never came. Late corrections
@@ -209,11 +208,9 @@ class ConferenceSpeaker(models.Model):
 
 def conference_file_upload_to(instance, filename: str) -> str:
     """A path the server chooses; only the detected extension is kept."""
-    from canhgiac.knowledge.filetypes import FORMATS
+    from canhgiac.knowledge.filetypes import stored_path
 
-    spec = FORMATS.get(instance.file_format)
-    ext = spec.ext if spec else Path(filename).suffix.lstrip(".")[:5]
-    return f"campaigns/conferences/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{ext}"
+    return stored_path("campaigns/conferences", instance.file_format, filename)
 
 
 class ConferenceFile(models.Model):
@@ -307,9 +304,7 @@ class Attendance(models.Model):
 
 
 def attendance_import_upload_to(instance, filename: str) -> str:
-    return (
-        f"campaigns/attendance/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
-    )
+    return server_path("campaigns/attendance", suffix_of(filename))
 
 
 class AttendanceImport(models.Model):

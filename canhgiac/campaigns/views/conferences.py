@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -330,25 +330,16 @@ def conference_file_upload(request, pk):
 
 @login_required
 def conference_file(request, pk, file_pk):
-    from canhgiac.knowledge.filetypes import FORMATS
+    from canhgiac.knowledge.filetypes import serve_checked
 
     conference = selectors.conference_for_viewer(viewer=request.user, pk=pk)
     item = get_object_or_404(ConferenceFile, conference=conference, pk=file_pk)
-    try:
-        handle = item.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    spec = FORMATS.get(item.file_format)
-    inline = item.is_image and request.GET.get("xem") == "1"
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=f"hoi-nghi-{conference.pk}-{item.pk}.{spec.ext if spec else 'bin'}",
-        content_type=spec.content_type if spec else "application/octet-stream",
+    return serve_checked(
+        item.file,
+        item.file_format,
+        stem=f"hoi-nghi-{conference.pk}-{item.pk}",
+        inline=item.is_image and request.GET.get("xem") == "1",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return response
 
 
 @require_POST

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -158,9 +156,9 @@ class Material(TimeStamped):
 
 def material_upload_to(instance: MaterialVersion, filename: str) -> str:
     """A path the server chooses: never the uploader's file name (only the detected extension is kept)."""
-    ext = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
-    now = timezone.now()
-    return f"materials/{now:%Y/%m}/{uuid.uuid4().hex}.{ext}"
+    from canhgiac.core.uploads import server_path
+
+    return server_path("materials", filename.rsplit(".", 1)[-1] if "." in filename else "bin")
 
 
 class MaterialVersion(models.Model):

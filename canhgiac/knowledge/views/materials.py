@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from canhgiac.core.scoping import user_roles
+from canhgiac.core.uploads import serve_stored
 
 from .. import selectors, services
 from ..filetypes import FORMATS, human_size
@@ -199,20 +200,14 @@ def material_download(request, pk, number=None):
         version = next((v for v in material.versions.all() if v.number == number), None)
     if version is None:
         raise Http404
-    try:
-        handle = version.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    services.material_record_download(version=version)
     spec = FORMATS.get(version.file_format)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    response = serve_stored(
+        version.file,
         filename=version.download_name(),
         content_type=spec.content_type if spec else "application/octet-stream",
+        csp="default-src 'none'; sandbox",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    services.material_record_download(version=version)  # once the file is known to be there
     response["Cache-Control"] = (
         "public, max-age=300" if material.visibility == Visibility.PUBLIC else "private, no-store"
     )

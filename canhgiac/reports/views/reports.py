@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -255,28 +255,19 @@ def report_file_upload(request, pk, unit_pk):
 
 @officials
 def report_file(request, pk, unit_pk, file_pk):
-    from canhgiac.knowledge.filetypes import FORMATS
+    from canhgiac.knowledge.filetypes import serve_checked
 
     campaign = campaign_for(request, pk)
     participant, report = selectors.report_for_viewer(viewer=request.user, campaign=campaign, unit_pk=unit_pk)
     item = get_object_or_404(UnitReportFile, report=report, pk=file_pk) if report else None
     if item is None:
         raise Http404
-    try:
-        handle = item.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    spec = FORMATS.get(item.file_format)
-    inline = item.is_image and request.GET.get("xem") == "1"
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=f"bao-cao-{campaign.pk}-{participant.unit_id}-{item.pk}.{spec.ext if spec else 'bin'}",
-        content_type=spec.content_type if spec else "application/octet-stream",
+    return serve_checked(
+        item.file,
+        item.file_format,
+        stem=f"bao-cao-{campaign.pk}-{participant.unit_id}-{item.pk}",
+        inline=item.is_image and request.GET.get("xem") == "1",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return response
 
 
 @require_POST
